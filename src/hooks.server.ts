@@ -1,0 +1,39 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { getConfig } from '$lib/server/config';
+import { closeClickHouse } from '$lib/server/clickhouse/client';
+import { startup } from '$lib/server/startup/startup';
+
+export const init: ServerInit = async () => {
+	const config = getConfig();
+	const report = await startup();
+	const where = config.clickhouse.mode === 'embedded' ? `embedded ClickHouse in ${config.clickhouse.path}` : `ClickHouse at ${config.clickhouse.url}`;
+	console.log(`Trailscope: store is ${where}; ${report.migrations} migration(s) applied`);
+	if (report.demoEvents > 0) console.log(`Trailscope: loaded ${report.demoEvents} demo events (SEED_DEMO=false skips this)`);
+	if (report.bootstrapSecret) {
+		console.log(`\nTrailscope: created an API key with every scope. It is shown this once; keep it:\n\n    ${report.bootstrapSecret}\n`);
+	}
+	console.log(`Trailscope: open ${config.http.appUrl}`);
+	const stop = () => void closeClickHouse().finally(() => process.exit(0));
+	process.once('SIGTERM', stop);
+	process.once('SIGINT', stop);
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'strict-origin-when-cross-origin'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status === 404) return { message };
+	const errorId = randomUUID();
+	console.error(`error ${errorId}:`, error);
+	return { message: 'Something went wrong on the server', errorId };
+};

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+export const FILTER_OPS = ['eq', 'ne', 'contains', 'ncontains', 'gt', 'lt', 'in', 'cidr'] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+
+/** Fields an operator filter (`f=field:op:value`) may name, beside `details.<key>`. */
+export const FILTER_FIELDS = [
+	'id',
+	'actor',
+	'actor_id',
+	'actor_email',
+	'actor_name',
+	'actor_type',
+	'action',
+	'category',
+	'outcome',
+	'source',
+	'reason',
+	'target_type',
+	'target_id',
+	'target_name',
+	'ip',
+	'country',
+	'city',
+	'user_agent',
+	'session_id',
+	'request_id',
+	'records',
+	'bytes',
+	'occurred_at',
+	'changed_fields'
+] as const;
+
+export interface OperatorFilter {
+	field: string;
+	op: FilterOp;
+	value: string;
+}
+
+const DETAILS_KEY = /^details\.[A-Za-z0-9_.-]{1,128}$/;
+
+/** `field:op:value`; the value may itself hold colons (times, IPv6). */
+export function parseOperatorFilter(text: string): OperatorFilter | string {
+	const first = text.indexOf(':');
+	const second = first < 0 ? -1 : text.indexOf(':', first + 1);
+	if (first < 0 || second < 0) return `"${text}" must be field:op:value`;
+	const field = text.slice(0, first);
+	const op = text.slice(first + 1, second);
+	const value = text.slice(second + 1);
+	if (!(FILTER_FIELDS as readonly string[]).includes(field) && !DETAILS_KEY.test(field))
+		return `unknown field "${field}"; use one of ${FILTER_FIELDS.join(', ')} or details.<key>`;
+	if (!(FILTER_OPS as readonly string[]).includes(op)) return `unknown operator "${op}"; use one of ${FILTER_OPS.join(', ')}`;
+	return { field, op: op as FilterOp, value };
+}
+
+/** A time as people pass it: ISO 8601, epoch milliseconds, or relative (`now`, `now-24h`, `now-7d`). */
+export const TimeParam = z
+	.string()
+	.trim()
+	.refine((s) => /^now(-\d+[smhdw])?$/.test(s) || /^\d{10,13}$/.test(s) || !Number.isNaN(Date.parse(s)), {
+		message: 'must be an ISO 8601 time, epoch milliseconds, or relative such as now-24h'
+	});
+
+const optional = z.string().trim().min(1).max(512).optional();
+
+/** Filters of the timeline and GET /api/v1/events, as found in a URL (repeatable keys as arrays). */
+export const EventFilterSchema = z.object({
+	from: TimeParam.optional(),
+	to: TimeParam.optional(),
+	tenant: optional,
+	actor: optional,
+	action: z.array(z.string().trim().min(1).max(256)).max(50).default([]),
+	category: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+	outcome: z.array(z.enum(['success', 'failure', 'pending'], { message: 'must be success, failure or pending' })).max(3).default([]),
+	ip: optional,
+	target_type: optional,
+	target_id: optional,
+	source: optional,
+	q: optional,
+	f: z.array(z.string().max(600)).max(30).default([]),
+	limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(50),
+	cursor: z.string().max(200).optional()
+});
+export type EventFilter = z.output<typeof EventFilterSchema>;
+
+const REPEATABLE = new Set(['action', 'category', 'outcome', 'f']);
+
+/** URLSearchParams to the object the schema reads; repeatable keys also accept comma lists. */
+export function filterParams(params: URLSearchParams): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const key of new Set(params.keys())) {
+		const values = params.getAll(key).filter((v) => v !== '');
+		if (REPEATABLE.has(key)) out[key] = key === 'f' ? values : values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+		else if (values.length > 0) out[key] = values[values.length - 1];
+	}
+	return out;
+}

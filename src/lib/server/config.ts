@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+	z
+		.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
+		.default(fallback ? 'true' : 'false')
+		.transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const days = (fallback: number) => z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(1).max(36500).default(fallback);
+
+const EnvSchema = z.object({
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	APP_URL: z.url({ message: 'must be an absolute URL such as https://trailscope.example.com' }).optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	CLICKHOUSE_URL: z.url({ message: 'must be a URL such as http://localhost:8123' }).optional(),
+	CLICKHOUSE_USER: z.string().default('default'),
+	CLICKHOUSE_PASSWORD: z.string().default(''),
+	CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('trailscope'),
+	INGEST_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+	SEED_DEMO: bool(true),
+	RETENTION_DAYS: days(90),
+	RETENTION_SECURITY_DAYS: days(365),
+	JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on')
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+	http: { port: number; host: string; appUrl: string };
+	dataDir: string;
+	clickhouse:
+		| { mode: 'embedded'; path: string; database: string }
+		| { mode: 'server'; url: string; username: string; password: string; database: string };
+	ingest: { apiKey?: string };
+	seedDemo: boolean;
+	retention: { days: number; securityDays: number };
+	jobs: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; every problem is reported with the variable's name. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+	const parsed = EnvSchema.safeParse(cleaned);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	const e = parsed.data;
+	if (e.RETENTION_SECURITY_DAYS < e.RETENTION_DAYS) {
+		throw new ConfigError('Invalid configuration:\n  RETENTION_SECURITY_DAYS: must be at least RETENTION_DAYS');
+	}
+	const dataDir = resolve(e.DATA_DIR);
+	return {
+		http: { port: e.PORT, host: e.HOST, appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '') },
+		dataDir,
+		clickhouse: e.CLICKHOUSE_URL
+			? { mode: 'server', url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE }
+			: { mode: 'embedded', path: resolve(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE },
+		ingest: { apiKey: e.INGEST_API_KEY },
+		seedDemo: e.SEED_DEMO,
+		retention: { days: e.RETENTION_DAYS, securityDays: e.RETENTION_SECURITY_DAYS },
+		jobs: e.JOBS === 'on'
+	};
+}
+
+let cached: Config | undefined;
+export const getConfig = (): Config => (cached ??= parseConfig(process.env));
+/** Tests change the environment between files; production never calls this. */
+export const resetConfig = () => (cached = undefined);

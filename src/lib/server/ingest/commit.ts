@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { insert, query } from '../clickhouse/query';
+import type { EventRow } from './event-row';
+import { createGroupCommit } from './group-commit';
+import { toChTime } from './prepare';
+
+export interface IngestJob {
+	rows: EventRow[];
+	/** Which event ids the sender chose (a retry carries them again); generated ones cannot repeat. */
+	clientIds: boolean;
+	keyId: string;
+	idempotencyKey?: string;
+	bodyHash: string;
+}
+
+export type JobResult =
+	| { kind: 'stored'; accepted: number; duplicates: number }
+	| { kind: 'replayed'; accepted: number }
+	| { kind: 'conflict' };
+
+const IdemRow = z.object({ keyId: z.string(), idempotencyKey: z.string(), bodyHash: z.string(), accepted: z.coerce.number() });
+const IdRow = z.object({ id: z.string() });
+
+async function listIdempotent(jobs: IngestJob[]) {
+	const pairs = jobs.filter((j) => j.idempotencyKey).map((j) => `${j.keyId}\n${j.idempotencyKey}`);
+	if (pairs.length === 0) return new Map<string, z.infer<typeof IdemRow>>();
+	const rows = await query({
+		name: 'ingest.listIdempotencyKeys',
+		row: IdemRow,
+		params: { pairs },
+		sql: `SELECT key_id AS "keyId", idempotency_key AS "idempotencyKey", body_hash AS "bodyHash", accepted
+			FROM ingest_requests FINAL WHERE concat(key_id, '\\n', idempotency_key) IN {pairs:Array(String)}`
+	});
+	return new Map(rows.map((r) => [`${r.keyId}\n${r.idempotencyKey}`, r]));
+}
+
+async function listStoredIds(rows: EventRow[]): Promise<Set<string>> {
+	if (rows.length === 0) return new Set();
+	let min = rows[0].occurred_at;
+	let max = min;
+	for (const r of rows) {
+		if (r.occurred_at < min) min = r.occurred_at;
+		if (r.occurred_at > max) max = r.occurred_at;
+	}
+	const found = await query({
+		name: 'ingest.listStoredIds',
+		row: IdRow,
+		params: { tenants: [...new Set(rows.map((r) => r.tenant))], min, max, ids: rows.map((r) => r.id) },
+		sql: `SELECT toString(id) AS id FROM events
+			WHERE tenant IN {tenants:Array(String)} AND occurred_at BETWEEN {min:DateTime64(3)} AND {max:DateTime64(3)}
+			  AND id IN {ids:Array(UUID)}`
+	});
+	return new Set(found.map((r) => r.id));
+}
+
+/**
+ * One batch of requests: requests already answered under their Idempotency-Key are replayed,
+ * events whose ids are already stored (or repeated within the batch) are skipped, and the rest
+ * go to ClickHouse as one insert. Runs serially (group commit), so a retry racing its original
+ * is decided after the original is stored.
+ */
+export async function commitBatch(jobs: IngestJob[], now: Date): Promise<JobResult[]> {
+	const idem = await listIdempotent(jobs);
+	const seenKeys = new Map<string, IngestJob>();
+	const stored = await listStoredIds(jobs.filter((j) => j.clientIds).flatMap((j) => j.rows));
+	const seenIds = new Set<string>();
+	const toInsert: EventRow[] = [];
+	const idemRows: object[] = [];
+	const results = jobs.map((job): JobResult => {
+		if (job.idempotencyKey) {
+			const k = `${job.keyId}\n${job.idempotencyKey}`;
+			const before = idem.get(k) ?? seenKeys.get(k);
+			if (before) return before.bodyHash === job.bodyHash ? { kind: 'replayed', accepted: job.rows.length } : { kind: 'conflict' };
+			seenKeys.set(k, job);
+			idemRows.push({ key_id: job.keyId, idempotency_key: job.idempotencyKey, body_hash: job.bodyHash, accepted: job.rows.length, created_at: toChTime(now) });
+		}
+		let duplicates = 0;
+		for (const row of job.rows) {
+			const key = `${row.tenant}/${row.id}`;
+			if (stored.has(row.id) || seenIds.has(key)) duplicates++;
+			else {
+				seenIds.add(key);
+				toInsert.push(row);
+			}
+		}
+		return { kind: 'stored', accepted: job.rows.length, duplicates };
+	});
+	await insert('ingest.insertEvents', 'events', toInsert);
+	ingestStats.batches++;
+	ingestStats.requests += jobs.length;
+	ingestStats.rows += toInsert.length;
+	// After the events: a crash in between makes a retry look new, which the event ids still catch.
+	await insert('ingest.insertIdempotencyKeys', 'ingest_requests', idemRows);
+	return results;
+}
+
+const MAX_BATCH_ROWS = 200_000;
+
+/** How well group commit batches: requests stored against inserts made, since the process began. */
+export const ingestStats = { requests: 0, batches: 0, rows: 0 };
+
+let committer: ReturnType<typeof createGroupCommit<IngestJob, JobResult>> | undefined;
+
+/** Submits a validated request to this process's group committer; resolves once it is stored. */
+export function submitIngest(job: IngestJob): Promise<JobResult> {
+	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => commitBatch(jobs, new Date()), {
+		maxWeight: MAX_BATCH_ROWS,
+		weight: (j) => j.rows.length
+	});
+	return committer.submit(job);
+}

@@ -1,0 +1,119 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { EventInputSchema, MAX_FUTURE_MS, type ParsedEventInput } from '../../schemas/event-input';
+import { actionKey, deriveCategory, parseCategory } from './categories';
+import { changedFields } from './changed-fields';
+import type { EventRow } from './event-row';
+import { exportMetrics } from './export-metrics';
+import { getGeoLookup } from './geo';
+import { displayIp, NO_IP, toStoredIp } from './ip';
+import { retentionDays, type Retention } from './retention-days';
+
+export const MAX_EVENT_BYTES = 64 * 1024;
+
+export interface EventProblem {
+	index: number;
+	field: string;
+	message: string;
+}
+
+export interface PrepareContext {
+	now: Date;
+	/** The tenant of a key bound to one; events naming another are refused. */
+	boundTenant?: string;
+	retention: Retention;
+}
+
+export const toChTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value !== null && typeof value === 'object')
+		return `{${Object.keys(value)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+			.join(',')}}`;
+	return JSON.stringify(value) ?? 'null';
+}
+
+/** Hash of what was sent, id aside, so the same content sent twice under two ids can be spotted. */
+export function contentHash(input: ParsedEventInput): string {
+	const { id: _id, ...rest } = input;
+	return createHash('sha256').update(canonical(rest)).digest('hex').slice(0, 32);
+}
+
+type Checked = { ok: true; row: Omit<EventRow, 'country' | 'city'> } | { ok: false; problems: EventProblem[] };
+
+function check(raw: unknown, index: number, size: number, ctx: PrepareContext): Checked {
+	if (size > MAX_EVENT_BYTES) return { ok: false, problems: [{ index, field: '', message: `the event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}` }] };
+	const parsed = EventInputSchema.safeParse(raw);
+	if (!parsed.success) {
+		return { ok: false, problems: parsed.error.issues.map((i) => ({ index, field: i.path.join('.') || '(event)', message: i.message })) };
+	}
+	const e = parsed.data;
+	const problems: EventProblem[] = [];
+	const at = new Date(e.occurred_at);
+	if (Number.isNaN(at.getTime())) problems.push({ index, field: 'occurred_at', message: 'is not a valid time' });
+	else if (at.getTime() > ctx.now.getTime() + MAX_FUTURE_MS) problems.push({ index, field: 'occurred_at', message: 'is more than a day in the future' });
+	const category = e.category ? parseCategory(e.category) : deriveCategory(e.action, e.target?.type ?? undefined);
+	if (!category) problems.push({ index, field: 'category', message: `unknown category "${e.category}"; use one of authentication, authorization, user_management, configuration, data_access, data_export, data_change, integration, system, other` });
+	const ip = e.ip ? toStoredIp(e.ip) : NO_IP;
+	if (ip === null) problems.push({ index, field: 'ip', message: `"${e.ip}" is not an IPv4 or IPv6 address` });
+	const tenant = e.tenant ?? ctx.boundTenant ?? 'default';
+	if (ctx.boundTenant && tenant !== ctx.boundTenant) problems.push({ index, field: 'tenant', message: `this API key may only write to tenant "${ctx.boundTenant}"` });
+	if (category && !Number.isNaN(at.getTime())) {
+		const keep = retentionDays(category, ctx.retention);
+		if (at.getTime() < ctx.now.getTime() - keep * 86_400_000)
+			problems.push({ index, field: 'occurred_at', message: `is older than the ${keep}-day retention for ${category} events, so it would be deleted at once` });
+	}
+	if (problems.length > 0 || !category || ip === null) return { ok: false, problems };
+	const actor = e.actor ?? {};
+	const { records, bytes } = category === 'data_export' ? exportMetrics(e.details) : { records: 0, bytes: 0 };
+	return {
+		ok: true,
+		row: {
+			id: e.id ?? randomUUID(),
+			tenant,
+			occurred_at: toChTime(at),
+			received_at: toChTime(ctx.now),
+			source: e.source ?? '',
+			actor_id: actor.id ?? '',
+			actor_name: actor.name ?? '',
+			actor_email: actor.email ?? '',
+			actor_type: actor.type ?? '',
+			action: e.action,
+			action_key: actionKey(e.action),
+			category,
+			outcome: e.outcome ?? 'success',
+			reason: e.reason ?? '',
+			target_type: e.target?.type ?? '',
+			target_id: e.target?.id ?? '',
+			target_name: e.target?.name ?? '',
+			ip,
+			user_agent: e.user_agent ?? '',
+			session_id: e.session_id ?? '',
+			request_id: e.request_id ?? '',
+			changes: e.changes ? JSON.stringify(e.changes) : '',
+			changed_fields: e.changes ? changedFields(e.changes.before, e.changes.after) : [],
+			details: e.details ? JSON.stringify(e.details) : '',
+			records,
+			bytes,
+			content_hash: contentHash(e)
+		}
+	};
+}
+
+export type Prepared = { ok: true; rows: EventRow[] } | { ok: false; problems: EventProblem[] };
+
+/** Validates and enriches every event; any problem rejects the whole request, all problems listed. */
+export async function prepareEvents(items: unknown[], sizes: number[], ctx: PrepareContext): Promise<Prepared> {
+	const problems: EventProblem[] = [];
+	const rows: Omit<EventRow, 'country' | 'city'>[] = [];
+	items.forEach((raw, index) => {
+		const c = check(raw, index, sizes[index] ?? 0, ctx);
+		if (c.ok) rows.push(c.row);
+		else problems.push(...c.problems);
+	});
+	if (problems.length > 0) return { ok: false, problems };
+	const geo = await getGeoLookup();
+	return { ok: true, rows: rows.map((r) => ({ ...r, ...geo(displayIp(r.ip)) })) };
+}

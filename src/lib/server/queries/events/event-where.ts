@@ -1,0 +1,195 @@
+import type { EventFilter, OperatorFilter } from '../../../schemas/event-filter';
+import { parseOperatorFilter } from '../../../schemas/event-filter';
+import { parseCategory } from '../../ingest/categories';
+import { cidrRange } from '../../ingest/ip';
+import { toChTime } from '../../ingest/prepare';
+import { decodeCursor } from './cursor';
+import { DEFAULT_PERIOD_MS, FUTURE_SLACK_MS, resolveTime } from './time-range';
+
+/** A filter value the caller must fix; `param` names the query parameter. */
+export class FilterError extends Error {
+	constructor(
+		readonly param: string,
+		message: string
+	) {
+		super(`${param}: ${message}`);
+	}
+}
+
+/** Which tenants the caller may read: all, or a list. */
+export type TenantScope = '*' | readonly string[];
+
+export interface WhereClause {
+	sql: string;
+	params: Record<string, unknown>;
+	from: Date;
+	to: Date;
+}
+
+type Kind = 'text' | 'ci' | 'number' | 'time' | 'ip' | 'array';
+const COLUMNS: Record<string, { expr: string; kind: Kind }> = {
+	id: { expr: 'toString(id)', kind: 'text' },
+	actor_id: { expr: 'actor_id', kind: 'text' },
+	actor_email: { expr: 'lower(actor_email)', kind: 'ci' },
+	actor_name: { expr: 'actor_name', kind: 'text' },
+	actor_type: { expr: 'actor_type', kind: 'text' },
+	action: { expr: 'action_key', kind: 'ci' },
+	category: { expr: 'category', kind: 'ci' },
+	outcome: { expr: 'toString(outcome)', kind: 'ci' },
+	source: { expr: 'source', kind: 'text' },
+	reason: { expr: 'reason', kind: 'text' },
+	target_type: { expr: 'target_type', kind: 'text' },
+	target_id: { expr: 'target_id', kind: 'text' },
+	target_name: { expr: 'target_name', kind: 'text' },
+	ip: { expr: 'ip', kind: 'ip' },
+	country: { expr: 'country', kind: 'ci' },
+	city: { expr: 'city', kind: 'text' },
+	user_agent: { expr: 'user_agent', kind: 'text' },
+	session_id: { expr: 'session_id', kind: 'text' },
+	request_id: { expr: 'request_id', kind: 'text' },
+	records: { expr: 'records', kind: 'number' },
+	bytes: { expr: 'bytes', kind: 'number' },
+	occurred_at: { expr: 'occurred_at', kind: 'time' },
+	changed_fields: { expr: 'changed_fields', kind: 'array' }
+};
+
+/** Free text looks through what a person would read in a row. */
+const SEARCH_TEXT = `concat(action, ' ', actor_id, ' ', actor_name, ' ', actor_email, ' ', target_type, ' ', target_id, ' ', target_name, ' ', reason, ' ', source, ' ', details, ' ', changes)`;
+
+class Builder {
+	readonly parts: string[] = [];
+	readonly params: Record<string, unknown> = {};
+	private n = 0;
+	bind(value: unknown, type: string): string {
+		const name = `p${this.n++}`;
+		this.params[name] = value;
+		return `{${name}:${type}}`;
+	}
+	add(sql: string) {
+		this.parts.push(sql);
+	}
+}
+
+function ipCondition(b: Builder, param: string, value: string, negate = false): string {
+	const range = cidrRange(value);
+	if (!range) throw new FilterError(param, `"${value}" is not an IP address or CIDR block`);
+	const cond = `ip BETWEEN toIPv6(${b.bind(range.first, 'String')}) AND toIPv6(${b.bind(range.last, 'String')})`;
+	return negate ? `NOT (${cond})` : cond;
+}
+
+function operatorCondition(b: Builder, f: OperatorFilter, param: string, now: Date): string {
+	const { op, value } = f;
+	if (f.field === 'actor') {
+		const byId = operatorCondition(b, { ...f, field: 'actor_id' }, param, now);
+		const byEmail = operatorCondition(b, { ...f, field: 'actor_email' }, param, now);
+		return op === 'ne' || op === 'ncontains' ? `(${byId} AND ${byEmail})` : `(${byId} OR ${byEmail})`;
+	}
+	const detail = f.field.startsWith('details.') ? f.field.slice(8).split('.') : null;
+	const col = detail
+		? { expr: `JSONExtractRaw(details, ${detail.map((k) => b.bind(k, 'String')).join(', ')})`, kind: 'json' as const }
+		: COLUMNS[f.field];
+	const kind = col.kind;
+	if (kind === 'ip') {
+		if (op === 'eq' || op === 'cidr') return ipCondition(b, param, value);
+		if (op === 'ne') return ipCondition(b, param, value, true);
+		if (op === 'in') return `(${value.split(',').map((v) => ipCondition(b, param, v.trim())).join(' OR ')})`;
+		throw new FilterError(param, `ip supports eq, ne, in and cidr, not ${op}`);
+	}
+	if (op === 'cidr') throw new FilterError(param, 'cidr applies to ip only');
+	if (kind === 'array') {
+		if (op === 'eq' || op === 'contains') return `has(${col.expr}, ${b.bind(value, 'String')})`;
+		if (op === 'ne' || op === 'ncontains') return `NOT has(${col.expr}, ${b.bind(value, 'String')})`;
+		throw new FilterError(param, `changed_fields supports eq, ne, contains and ncontains, not ${op}`);
+	}
+	if (kind === 'number' || kind === 'time' || (kind === 'json' && (op === 'gt' || op === 'lt'))) {
+		if (op === 'contains' || op === 'ncontains') throw new FilterError(param, `${f.field} is compared as a number or time; use eq, ne, gt, lt or in`);
+		const cmp = { eq: '=', ne: '!=', gt: '>', lt: '<' } as const;
+		const one = (v: string) => {
+			if (kind === 'time') {
+				const t = resolveTime(v, now);
+				if (Number.isNaN(t.getTime())) throw new FilterError(param, `"${v}" is not a time`);
+				return b.bind(toChTime(t), 'DateTime64(3)');
+			}
+			if (!/^-?\d+(\.\d+)?$/.test(v.trim())) throw new FilterError(param, `"${v}" is not a number`);
+			return b.bind(Number(v), 'Float64');
+		};
+		const expr = kind === 'json' ? `toFloat64OrNull(trim(BOTH '"' FROM ${col.expr}))` : col.expr;
+		if (op === 'in') return `${expr} IN (${value.split(',').map(one).join(', ')})`;
+		return `${expr} ${cmp[op]} ${one(value)}`;
+	}
+	const expr = kind === 'json' ? `trim(BOTH '"' FROM ${col.expr})` : col.expr;
+	const v = kind === 'ci' ? value.toLowerCase() : value;
+	switch (op) {
+		case 'eq':
+			return `${expr} = ${b.bind(v, 'String')}`;
+		case 'ne':
+			return `${expr} != ${b.bind(v, 'String')}`;
+		case 'contains':
+			return `positionCaseInsensitiveUTF8(${expr}, ${b.bind(v, 'String')}) > 0`;
+		case 'ncontains':
+			return `positionCaseInsensitiveUTF8(${expr}, ${b.bind(v, 'String')}) = 0`;
+		case 'gt':
+			return `${expr} > ${b.bind(v, 'String')}`;
+		case 'lt':
+			return `${expr} < ${b.bind(v, 'String')}`;
+		case 'in':
+			return `${expr} IN ${b.bind(v.split(',').map((s) => s.trim()), 'Array(String)')}`;
+	}
+}
+
+function tenantCondition(b: Builder, filter: EventFilter, scope: TenantScope) {
+	if (filter.tenant) {
+		if (scope !== '*' && !scope.includes(filter.tenant)) throw new FilterError('tenant', `you have no access to tenant "${filter.tenant}"`);
+		b.add(`tenant = ${b.bind(filter.tenant, 'String')}`);
+	} else if (scope !== '*') {
+		b.add(scope.length === 1 ? `tenant = ${b.bind(scope[0], 'String')}` : `tenant IN ${b.bind(scope, 'Array(String)')}`);
+	}
+}
+
+function period(filter: EventFilter, now: Date): { from: Date; to: Date } {
+	const to = filter.to ? resolveTime(filter.to, now) : new Date(now.getTime() + FUTURE_SLACK_MS);
+	const from = filter.from ? resolveTime(filter.from, now) : new Date(now.getTime() - DEFAULT_PERIOD_MS);
+	if (Number.isNaN(from.getTime())) throw new FilterError('from', 'is not a valid time');
+	if (Number.isNaN(to.getTime())) throw new FilterError('to', 'is not a valid time');
+	if (from >= to) throw new FilterError('from', 'must be before to');
+	return { from, to };
+}
+
+/** Turns a validated filter into a WHERE clause with bound parameters; bad values raise FilterError. */
+export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Date): WhereClause {
+	const b = new Builder();
+	tenantCondition(b, filter, scope);
+	const { from, to } = period(filter, now);
+	b.add(`occurred_at >= ${b.bind(toChTime(from), 'DateTime64(3)')} AND occurred_at < ${b.bind(toChTime(to), 'DateTime64(3)')}`);
+	if (filter.actor) {
+		const a = filter.actor;
+		b.add(`(actor_id = ${b.bind(a, 'String')} OR lower(actor_email) = ${b.bind(a.toLowerCase(), 'String')})`);
+	}
+	if (filter.action.length) b.add(`action_key IN ${b.bind(filter.action.map((a) => a.toLowerCase()), 'Array(String)')}`);
+	if (filter.category.length) {
+		const cats = filter.category.map((c) => {
+			const parsed = parseCategory(c);
+			if (!parsed) throw new FilterError('category', `unknown category "${c}"`);
+			return parsed;
+		});
+		b.add(`category IN ${b.bind(cats, 'Array(String)')}`);
+	}
+	if (filter.outcome.length) b.add(`outcome IN ${b.bind(filter.outcome, 'Array(String)')}`);
+	if (filter.ip) b.add(ipCondition(b, 'ip', filter.ip));
+	if (filter.target_type) b.add(`target_type = ${b.bind(filter.target_type, 'String')}`);
+	if (filter.target_id) b.add(`target_id = ${b.bind(filter.target_id, 'String')}`);
+	if (filter.source) b.add(`source = ${b.bind(filter.source, 'String')}`);
+	if (filter.q) b.add(`positionCaseInsensitiveUTF8(${SEARCH_TEXT}, ${b.bind(filter.q, 'String')}) > 0`);
+	for (const text of filter.f) {
+		const parsed = parseOperatorFilter(text);
+		if (typeof parsed === 'string') throw new FilterError('f', parsed);
+		b.add(operatorCondition(b, parsed, 'f', now));
+	}
+	if (filter.cursor) {
+		const c = decodeCursor(filter.cursor);
+		if (!c) throw new FilterError('cursor', 'is not a cursor this server issued');
+		const at = b.bind(c.at, 'DateTime64(3)');
+		b.add(`(occurred_at < ${at} OR (occurred_at = ${at} AND id < ${b.bind(c.id, 'UUID')}))`);
+	}
+	return { sql: b.parts.join('\n  AND '), params: b.params, from, to };
+}

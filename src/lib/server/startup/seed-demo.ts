@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { getConfig } from '../config';
+import { insert, query } from '../clickhouse/query';
+import { generateDemoEvents } from '../demo/generate';
+import { prepareEvents } from '../ingest/prepare';
+
+const CountRow = z.object({ n: z.coerce.number() });
+
+/** Fills an empty store with the demo company's last 30 days; a store with any event is left alone. */
+export async function seedDemoIfEmpty(now = new Date()): Promise<number> {
+	const [row] = await query({ name: 'demo.countEvents', row: CountRow, sql: 'SELECT count() AS n FROM events' });
+	if (row.n > 0) return 0;
+	const events = generateDemoEvents({ now });
+	const chunk = 10_000;
+	for (let i = 0; i < events.length; i += chunk) {
+		const part = events.slice(i, i + chunk);
+		const prepared = await prepareEvents(part, part.map(() => 0), { now, retention: getConfig().retention });
+		if (!prepared.ok) throw new Error(`demo data failed validation: ${JSON.stringify(prepared.problems.slice(0, 3))}`);
+		await insert('demo.insertEvents', 'events', prepared.rows);
+	}
+	return events.length;
+}

@@ -1,0 +1,29 @@
+import { applyRetention } from '../../../../clickhouse/retention';
+import { migrate } from '../../../../clickhouse/migrate';
+import { ensureBootstrapKey } from '../auth/api-keys';
+import { getConfig } from '../config';
+import { getGeoLookup } from '../ingest/geo';
+
+export interface StartupReport {
+	migrations: number;
+	retentionChanged: boolean;
+	bootstrapSecret: string | null;
+	demoEvents: number;
+}
+
+let started: Promise<StartupReport> | undefined;
+
+/** Everything a process needs before it serves: schema, retention, a first key, demo data. Runs once. */
+export function startup(): Promise<StartupReport> {
+	started ??= (async () => {
+		const config = getConfig();
+		const ran = await migrate();
+		const retentionChanged = await applyRetention(config.retention);
+		const bootstrapSecret = await ensureBootstrapKey();
+		// Loaded only when wanted: the generator and its catalogue are not needed to serve.
+		const demoEvents = config.seedDemo ? await (await import('./seed-demo')).seedDemoIfEmpty() : 0;
+		await getGeoLookup();
+		return { migrations: ran.length, retentionChanged, bootstrapSecret, demoEvents };
+	})();
+	return started;
+}

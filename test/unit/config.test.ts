@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/lib/server/config';
+
+describe('parseConfig', () => {
+	it('defaults to the embedded store under ./data on port 3000', () => {
+		const c = parseConfig({});
+		expect(c.http.port).toBe(3000);
+		expect(c.clickhouse).toMatchObject({ mode: 'embedded', database: 'trailscope' });
+		expect(c.clickhouse.mode === 'embedded' && c.clickhouse.path).toMatch(/data\/clickhouse$/);
+		expect(c.retention).toEqual({ days: 90, securityDays: 365 });
+		expect(c.seedDemo).toBe(true);
+	});
+
+	it('talks to a server when CLICKHOUSE_URL is set', () => {
+		const c = parseConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_USER: 'u', CLICKHOUSE_PASSWORD: 'p' });
+		expect(c.clickhouse).toEqual({ mode: 'server', url: 'http://ch:8123', username: 'u', password: 'p', database: 'trailscope' });
+	});
+
+	it.each([
+		[{ PORT: 'eighty' }, 'PORT'],
+		[{ CLICKHOUSE_URL: 'not a url' }, 'CLICKHOUSE_URL'],
+		[{ RETENTION_DAYS: '-3' }, 'RETENTION_DAYS'],
+		[{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+		[{ RETENTION_DAYS: '400' }, 'RETENTION_SECURITY_DAYS'],
+		[{ CLICKHOUSE_DATABASE: 'drop table' }, 'CLICKHOUSE_DATABASE'],
+		[{ INGEST_API_KEY: 'short' }, 'INGEST_API_KEY']
+	])('names the variable in error for %o', (env, name) => {
+		expect(() => parseConfig(env)).toThrow(ConfigError);
+		expect(() => parseConfig(env)).toThrow(name);
+	});
+});
