@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
-import { EventFilterSchema, filterParams } from '$lib/schemas/event-filter';
 import { ingest, MAX_EVENTS_PER_REQUEST } from '$lib/server/ingest/ingest';
 import { jsonResponse, problem } from '$lib/server/http/problem';
 import { MAX_BODY_BYTES, readBodyLimited } from '$lib/server/http/read-body';
 import { requireKey, scopeOf } from '$lib/server/http/require-key';
+import { parseFilter } from '$lib/server/http/parse-filter';
 import { listEvents } from '$lib/server/queries/events/list-events';
 import { FilterError } from '$lib/server/queries/events/event-where';
 
@@ -31,14 +31,10 @@ export const POST: RequestHandler = async ({ request }) => {
 export const GET: RequestHandler = async ({ request, url }) => {
 	const key = await requireKey(request.headers.get('authorization'), 'read');
 	if (key instanceof Response) return key;
-	const parsed = EventFilterSchema.safeParse(filterParams(url.searchParams));
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const param = String(issue.path[0] ?? 'query');
-		return problem(400, `${param}: ${issue.message}`, { parameter: param });
-	}
+	const filter = parseFilter(url.searchParams);
+	if (filter instanceof Response) return filter;
 	try {
-		return jsonResponse(200, await listEvents(scopeOf(key), parsed.data, new Date(), request.signal));
+		return jsonResponse(200, await listEvents(scopeOf(key), filter, new Date(), request.signal));
 	} catch (e) {
 		if (e instanceof FilterError) return problem(e.param === 'tenant' ? 403 : 400, e.message, { parameter: e.param });
 		throw e;

@@ -1,0 +1,22 @@
+import { EventFilterSchema, filterParams, type EventFilter } from '../../schemas/event-filter';
+import { problem } from './problem';
+
+/** The event filter of a URL, or a 400 answer naming the first bad parameter. */
+export function parseFilter(params: URLSearchParams): EventFilter | Response {
+	const parsed = EventFilterSchema.safeParse(filterParams(params));
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0];
+	const param = String(issue.path[0] ?? 'query');
+	return problem(400, `${param}: ${issue.message}`, { parameter: param });
+}
+
+/** A time zone the engine and Intl both know, or null. */
+export function parseTimeZone(tz: string | null): string | null {
+	const zone = tz ?? 'UTC';
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return zone;
+	} catch {
+		return null;
+	}
+}

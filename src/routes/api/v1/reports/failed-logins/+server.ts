@@ -1,0 +1,33 @@
+import type { RequestHandler } from './$types';
+import { z } from 'zod';
+import { TimeParam } from '$lib/schemas/event-filter';
+import { jsonResponse, problem } from '$lib/server/http/problem';
+import { requireKey, scopeOf } from '$lib/server/http/require-key';
+import { resolveTime } from '$lib/server/queries/events/time-range';
+import { listFailedLoginsByIp } from '$lib/server/queries/reports/list-failed-logins-by-ip';
+
+const Params = z.object({
+	from: TimeParam.default('now-30d'),
+	to: TimeParam.default('now'),
+	tenant: z.string().min(1).max(128).optional(),
+	limit: z.coerce.number().int().min(1).max(1000).default(100)
+});
+
+export const GET: RequestHandler = async ({ request, url }) => {
+	const key = await requireKey(request.headers.get('authorization'), 'read');
+	if (key instanceof Response) return key;
+	const parsed = Params.safeParse(Object.fromEntries(url.searchParams));
+	if (!parsed.success) {
+		const param = String(parsed.error.issues[0].path[0] ?? 'query');
+		return problem(400, `${param}: ${parsed.error.issues[0].message}`, { parameter: param });
+	}
+	const scope = scopeOf(key);
+	const { tenant, limit } = parsed.data;
+	if (tenant && scope !== '*' && !scope.includes(tenant)) return problem(403, `tenant: you have no access to tenant "${tenant}"`, { parameter: 'tenant' });
+	const now = new Date();
+	const from = resolveTime(parsed.data.from, now);
+	const to = resolveTime(parsed.data.to, now);
+	if (!(from < to)) return problem(400, 'from: must be before to', { parameter: 'from' });
+	const rows = await listFailedLoginsByIp({ scope, tenant, from, to, limit });
+	return jsonResponse(200, { period: { from: from.toISOString(), to: to.toISOString() }, failed_logins_by_ip: rows });
+};
