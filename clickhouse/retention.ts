@@ -3,9 +3,16 @@ import { command, query } from '../src/lib/server/clickhouse/query';
 
 import { SECURITY_CATEGORIES, type Retention } from '../src/lib/server/ingest/retention-days';
 
-export function retentionTtl(r: Retention): string {
+/** The TTL of each table holding events or counts of them, so none outlives the events it counts. */
+export function retentionTtls(r: Retention): Record<string, string> {
 	const list = SECURITY_CATEGORIES.map((c) => `'${c}'`).join(', ');
-	return `toDateTime(occurred_at) + toIntervalDay(if(category IN (${list}), ${Math.trunc(r.securityDays)}, ${Math.trunc(r.days)}))`;
+	const days = (time: string) => `${time} + toIntervalDay(if(category IN (${list}), ${Math.trunc(r.securityDays)}, ${Math.trunc(r.days)}))`;
+	return {
+		events: days('toDateTime(occurred_at)'),
+		events_volume_1m: days('minute'),
+		// Failed sign-ins are authentication events: always the security retention.
+		auth_failures_1h: `hour + toIntervalDay(${Math.trunc(r.securityDays)})`
+	};
 }
 
 const SettingRow = z.object({ value: z.string() });
@@ -23,7 +30,7 @@ export async function applyRetention(r: Retention): Promise<boolean> {
 	});
 	const current = rows[0]?.value ?? JSON.stringify({ days: 90, securityDays: 365 });
 	if (current === wanted) return false;
-	await command('retention.modifyTtl', `ALTER TABLE events MODIFY TTL ${retentionTtl(r)}`);
+	for (const [table, ttl] of Object.entries(retentionTtls(r))) await command('retention.modifyTtl', `ALTER TABLE ${table} MODIFY TTL ${ttl}`);
 	await command(
 		'retention.record',
 		"INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('retention.applied', {v:String}, now64(3), 'config')",

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { getClickHouse } from './client';
+import { getClickHouse, getRawInsert } from './client';
 
 export interface QuerySpec<Row extends z.ZodType> {
 	/** Sent as log_comment so system.query_log tells which code ran a query. */
@@ -54,7 +54,16 @@ export async function command(name: string, sql: string, params?: Record<string,
 export async function insert(name: string, table: string, rows: readonly object[]): Promise<void> {
 	if (rows.length === 0) return;
 	const client = await getClickHouse();
+	const raw = await getRawInsert();
 	try {
+		if (raw) {
+			// The client's own path would splice the rows into one SQL string; this hands bytes over,
+			// as arrays rather than objects so column names are not repeated on every row.
+			const columns = Object.keys(rows[0]);
+			const values = Buffer.from(rows.map((r) => JSON.stringify(columns.map((c) => (r as Record<string, unknown>)[c]))).join('\n'));
+			await raw({ table, values, format: 'JSONCompactEachRow', columns, settings: { log_comment: name } });
+			return;
+		}
 		await client.insert({ table, values: rows as object[], format: 'JSONEachRow', clickhouse_settings: { log_comment: name } });
 	} catch (e) {
 		throw new StoreError(name, e);

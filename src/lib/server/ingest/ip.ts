@@ -2,8 +2,17 @@ import ipaddr from 'ipaddr.js';
 
 export const NO_IP = '::';
 
+const DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
 /** The IPv6 form ClickHouse stores (IPv4 mapped), or null when the text is no address. */
 export function toStoredIp(text: string): string | null {
+	// Nearly every address sent is plain dotted IPv4: checked here without the general parser.
+	const dotted = DOTTED.exec(text);
+	if (dotted) return dotted.slice(1).every((o) => Number(o) <= 255 && (o.length === 1 || o[0] !== '0')) ? `::ffff:${text}` : fallback(text);
+	return fallback(text);
+}
+
+function fallback(text: string): string | null {
 	const t = text.trim().replace(/^\[(.*)\]$/, '$1');
 	if (!ipaddr.isValid(t)) return null;
 	// ipaddr.js accepts shorthand such as "10.1" or "1"; people never mean those in a log.

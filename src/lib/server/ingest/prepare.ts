@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { EventInputSchema, MAX_FUTURE_MS, type ParsedEventInput } from '../../schemas/event-input';
+import { EventInputSchema, MAX_FUTURE_MS, type Category } from '../../schemas/event-input';
 import { actionKey, deriveCategory, parseCategory } from './categories';
 import { changedFields } from './changed-fields';
 import type { EventRow } from './event-row';
 import { exportMetrics } from './export-metrics';
-import { getGeoLookup } from './geo';
+import { getGeoLookup, type GeoLookup } from './geo';
 import { displayIp, NO_IP, toStoredIp } from './ip';
 import { retentionDays, type Retention } from './retention-days';
 
@@ -25,25 +25,31 @@ export interface PrepareContext {
 
 export const toChTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (value !== null && typeof value === 'object')
-		return `{${Object.keys(value)
-			.sort()
-			.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-			.join(',')}}`;
-	return JSON.stringify(value) ?? 'null';
+/** Columns the content hash covers: what was sent, as stored; id, receipt time and derived geo aside. */
+const HASHED: (keyof EventRow)[] = ['tenant', 'occurred_at', 'source', 'actor_id', 'actor_name', 'actor_email', 'actor_type', 'action', 'category', 'outcome', 'reason', 'target_type', 'target_id', 'target_name', 'ip', 'user_agent', 'session_id', 'request_id', 'changes', 'details'];
+
+/**
+ * SHA-256 (first 128 bits) over the stored content, so a row can be checked against its hash and
+ * the same content sent twice under two ids can be spotted.
+ */
+export function contentHash(row: Omit<EventRow, 'content_hash' | 'country' | 'city'>): string {
+	return createHash('sha256').update(HASHED.map((k) => String(row[k as keyof typeof row])).join('\u001f')).digest('hex').slice(0, 32);
 }
 
-/** Hash of what was sent, id aside, so the same content sent twice under two ids can be spotted. */
-export function contentHash(input: ParsedEventInput): string {
-	const { id: _id, ...rest } = input;
-	return createHash('sha256').update(canonical(rest)).digest('hex').slice(0, 32);
+// Actions and categories repeat endlessly; derive each once.
+const categoryMemo = new Map<string, Category | undefined>();
+function categoryOf(category: string | null | undefined, action: string, targetType: string | undefined): Category | undefined {
+	const key = `${category ?? ''}\u0000${action}\u0000${targetType ?? ''}`;
+	if (categoryMemo.has(key)) return categoryMemo.get(key);
+	const c = category ? parseCategory(category) : deriveCategory(action, targetType);
+	if (categoryMemo.size > 50_000) categoryMemo.clear();
+	categoryMemo.set(key, c);
+	return c;
 }
 
-type Checked = { ok: true; row: Omit<EventRow, 'country' | 'city'> } | { ok: false; problems: EventProblem[] };
+type Checked = { ok: true; row: EventRow } | { ok: false; problems: EventProblem[] };
 
-function check(raw: unknown, index: number, size: number, ctx: PrepareContext): Checked {
+function check(raw: unknown, index: number, size: number, ctx: PrepareContext, geo: GeoLookup): Checked {
 	if (size > MAX_EVENT_BYTES) return { ok: false, problems: [{ index, field: '', message: `the event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}` }] };
 	const parsed = EventInputSchema.safeParse(raw);
 	if (!parsed.success) {
@@ -54,7 +60,7 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext): 
 	const at = new Date(e.occurred_at);
 	if (Number.isNaN(at.getTime())) problems.push({ index, field: 'occurred_at', message: 'is not a valid time' });
 	else if (at.getTime() > ctx.now.getTime() + MAX_FUTURE_MS) problems.push({ index, field: 'occurred_at', message: 'is more than a day in the future' });
-	const category = e.category ? parseCategory(e.category) : deriveCategory(e.action, e.target?.type ?? undefined);
+	const category = categoryOf(e.category, e.action, e.target?.type ?? undefined);
 	if (!category) problems.push({ index, field: 'category', message: `unknown category "${e.category}"; use one of authentication, authorization, user_management, configuration, data_access, data_export, data_change, integration, system, other` });
 	const ip = e.ip ? toStoredIp(e.ip) : NO_IP;
 	if (ip === null) problems.push({ index, field: 'ip', message: `"${e.ip}" is not an IPv4 or IPv6 address` });
@@ -68,9 +74,7 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext): 
 	if (problems.length > 0 || !category || ip === null) return { ok: false, problems };
 	const actor = e.actor ?? {};
 	const { records, bytes } = category === 'data_export' ? exportMetrics(e.details) : { records: 0, bytes: 0 };
-	return {
-		ok: true,
-		row: {
+	const row = {
 			id: e.id ?? randomUUID(),
 			tenant,
 			occurred_at: toChTime(at),
@@ -96,10 +100,9 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext): 
 			changed_fields: e.changes ? changedFields(e.changes.before, e.changes.after) : [],
 			details: e.details ? JSON.stringify(e.details) : '',
 			records,
-			bytes,
-			content_hash: contentHash(e)
-		}
+			bytes
 	};
+	return { ok: true, row: { ...row, ...geo(displayIp(ip)), content_hash: contentHash(row) } };
 }
 
 export type Prepared = { ok: true; rows: EventRow[] } | { ok: false; problems: EventProblem[] };
@@ -107,13 +110,12 @@ export type Prepared = { ok: true; rows: EventRow[] } | { ok: false; problems: E
 /** Validates and enriches every event; any problem rejects the whole request, all problems listed. */
 export async function prepareEvents(items: unknown[], sizes: number[], ctx: PrepareContext): Promise<Prepared> {
 	const problems: EventProblem[] = [];
-	const rows: Omit<EventRow, 'country' | 'city'>[] = [];
+	const rows: EventRow[] = [];
+	const geo = await getGeoLookup();
 	items.forEach((raw, index) => {
-		const c = check(raw, index, sizes[index] ?? 0, ctx);
+		const c = check(raw, index, sizes[index] ?? 0, ctx, geo);
 		if (c.ok) rows.push(c.row);
 		else problems.push(...c.problems);
 	});
-	if (problems.length > 0) return { ok: false, problems };
-	const geo = await getGeoLookup();
-	return { ok: true, rows: rows.map((r) => ({ ...r, ...geo(displayIp(r.ip)) })) };
+	return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
 }

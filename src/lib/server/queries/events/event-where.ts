@@ -155,12 +155,25 @@ function period(filter: EventFilter, now: Date): { from: Date; to: Date } {
 	return { from, to };
 }
 
+export interface WhereOptions {
+	/** A rollup's time column instead of occurred_at (rollups share tenant, category and outcome). */
+	timeColumn?: string;
+	/** Read [from, to) of the filter's period only, e.g. the whole buckets a rollup covers. */
+	within?: { from: Date; to: Date };
+	/** Leave out [from, to) of the period, e.g. what a rollup already counted. */
+	except?: { from: Date; to: Date };
+}
+
 /** Turns a validated filter into a WHERE clause with bound parameters; bad values raise FilterError. */
-export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Date): WhereClause {
+export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Date, opts: WhereOptions = {}): WhereClause {
 	const b = new Builder();
 	tenantCondition(b, filter, scope);
 	const { from, to } = period(filter, now);
-	b.add(`occurred_at >= ${b.bind(toChTime(from), 'DateTime64(3)')} AND occurred_at < ${b.bind(toChTime(to), 'DateTime64(3)')}`);
+	const col = opts.timeColumn ?? 'occurred_at';
+	const time = (d: Date) => b.bind(toChTime(d), 'DateTime64(3)');
+	const read = opts.within ?? { from, to };
+	b.add(`${col} >= ${time(read.from)} AND ${col} < ${time(read.to)}`);
+	if (opts.except) b.add(`NOT (${col} >= ${time(opts.except.from)} AND ${col} < ${time(opts.except.to)})`);
 	if (filter.actor) {
 		const a = filter.actor;
 		b.add(`(actor_id = ${b.bind(a, 'String')} OR lower(actor_email) = ${b.bind(a.toLowerCase(), 'String')})`);
