@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getConfig } from '$lib/server/config';
 import { closeClickHouse } from '$lib/server/clickhouse/client';
 import { startup } from '$lib/server/startup/startup';
+import { startScheduler } from '../jobs/scheduler';
 
 export const init: ServerInit = async () => {
 	const config = getConfig();
@@ -13,8 +14,9 @@ export const init: ServerInit = async () => {
 	if (report.bootstrapSecret) {
 		console.log(`\nTrailscope: created an API key with every scope. It is shown this once; keep it:\n\n    ${report.bootstrapSecret}\n`);
 	}
+	const scheduler = config.jobs ? startScheduler() : null;
 	console.log(`Trailscope: open ${config.http.appUrl}`);
-	const stop = () => void closeClickHouse().finally(() => process.exit(0));
+	const stop = () => void Promise.resolve(scheduler?.stop()).then(closeClickHouse).finally(() => process.exit(0));
 	process.once('SIGTERM', stop);
 	process.once('SIGINT', stop);
 };

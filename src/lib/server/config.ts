@@ -22,7 +22,10 @@ const EnvSchema = z.object({
 	SEED_DEMO: bool(true),
 	RETENTION_DAYS: days(90),
 	RETENTION_SECURITY_DAYS: days(365),
-	JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on')
+	JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+	ARCHIVE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+	ARCHIVE_DIR: z.string().min(1).optional(),
+	ARCHIVE_LEAD_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(30).default(7)
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -36,6 +39,8 @@ export interface Config {
 	ingest: { apiKey?: string };
 	seedDemo: boolean;
 	retention: { days: number; securityDays: number };
+	/** Events are written here as gzipped NDJSON this many days before retention deletes them. */
+	archive: { enabled: boolean; dir: string; leadDays: number };
 	jobs: boolean;
 }
 
@@ -63,6 +68,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		ingest: { apiKey: e.INGEST_API_KEY },
 		seedDemo: e.SEED_DEMO,
 		retention: { days: e.RETENTION_DAYS, securityDays: e.RETENTION_SECURITY_DAYS },
+		archive: { enabled: e.ARCHIVE === 'on', dir: resolve(e.ARCHIVE_DIR ?? resolve(dataDir, 'archive')), leadDays: e.ARCHIVE_LEAD_DAYS },
 		jobs: e.JOBS === 'on'
 	};
 }
