@@ -45,4 +45,6 @@ ENGINE = MergeTree
 PARTITION BY toYYYYMM(occurred_at)
 ORDER BY (tenant, occurred_at, id)
 TTL toDateTime(occurred_at) + toIntervalDay(if(category IN ('authentication', 'authorization', 'data_export'), 365, 90))
-SETTINGS ttl_only_drop_parts = 0;
+-- Granules of 1024 rows instead of 8192: a timeline page or a drill-down reads one granule of
+-- ~30 columns, and per-granule bloom filters on actor, target and id stay selective.
+SETTINGS index_granularity = 1024;

@@ -172,8 +172,11 @@ export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Da
 	const col = opts.timeColumn ?? 'occurred_at';
 	const time = (d: Date) => b.bind(toChTime(d), 'DateTime64(3)');
 	const read = opts.within ?? { from, to };
-	b.add(`${col} >= ${time(read.from)} AND ${col} < ${time(read.to)}`);
-	if (opts.except) b.add(`NOT (${col} >= ${time(opts.except.from)} AND ${col} < ${time(opts.except.to)})`);
+	const range = (a: Date, z: Date) => `${col} >= ${time(a)} AND ${col} < ${time(z)}`;
+	// The excluded middle is written as the two ranges either side: the primary key can prune
+	// on an OR of ranges, not on the negation of one.
+	if (opts.except && opts.except.from < opts.except.to) b.add(`((${range(read.from, opts.except.from)}) OR (${range(opts.except.to, read.to)}))`);
+	else b.add(range(read.from, read.to));
 	if (filter.actor) {
 		const a = filter.actor;
 		b.add(`(actor_id = ${b.bind(a, 'String')} OR lower(actor_email) = ${b.bind(a.toLowerCase(), 'String')})`);

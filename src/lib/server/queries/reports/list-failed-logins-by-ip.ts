@@ -52,8 +52,9 @@ export async function listFailedLoginsByIp(p: ReportPeriod) {
 				UNION ALL
 				SELECT ip, count() AS n, uniqExactState(${ACCOUNT}) AS accts, min(occurred_at) AS first, max(occurred_at) AS last, anyLast(toString(country)) AS ctry
 				FROM events
-				WHERE ${t.sql} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}
-				  AND NOT (occurred_at >= {wholeFrom:DateTime64(3)} AND occurred_at < {wholeTo:DateTime64(3)})
+				WHERE ${t.sql}
+				  AND ((occurred_at >= {from:DateTime64(3)} AND occurred_at < {wholeFrom:DateTime64(3)})
+				    OR (occurred_at >= {wholeTo:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}))
 				  AND category = 'authentication' AND outcome = 'failure' AND ip != toIPv6('::')
 				GROUP BY ip
 			)
