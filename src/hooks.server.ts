@@ -16,9 +16,13 @@ export const init: ServerInit = async () => {
 	}
 	const scheduler = config.jobs ? startScheduler() : null;
 	console.log(`Trailscope: open ${config.http.appUrl}`);
-	const stop = () => void Promise.resolve(scheduler?.stop()).then(closeClickHouse).finally(() => process.exit(0));
-	process.once('SIGTERM', stop);
-	process.once('SIGINT', stop);
+	// adapter-node stops accepting on SIGTERM/SIGINT, lets requests in flight finish (their events
+	// are stored before they are answered), then emits this; only then is the store closed.
+	process.once('sveltekit:shutdown', () => {
+		void Promise.resolve(scheduler?.stop())
+			.then(closeClickHouse)
+			.finally(() => process.exit(0));
+	});
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
