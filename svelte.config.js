@@ -7,6 +7,23 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
 		// csrf.checkOrigin stays on (the default): form posts from other origins are refused.
+		// SvelteKit adds hashes for its own inline scripts; styles allow inline for the style
+		// attributes Svelte and echarts set (no user-supplied markup is ever rendered as HTML).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			config: (c) => ({ ...c, include: [...c.include, '../clickhouse/**/*.ts', '../jobs/**/*.ts', '../test/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'] })
 		}

@@ -1,4 +1,4 @@
--- API keys, versioned: a change (revocation, last use) appends a row with a higher version;
+-- API keys, versioned: a change (revocation) appends a row with a higher version;
 -- read with FINAL. Only a SHA-256 of the secret is kept.
 CREATE TABLE IF NOT EXISTS api_keys
 (
@@ -11,7 +11,6 @@ CREATE TABLE IF NOT EXISTS api_keys
     created_at DateTime64(3, 'UTC'),
     created_by String,
     revoked_at Nullable(DateTime64(3, 'UTC')),
-    last_used_at Nullable(DateTime64(3, 'UTC')),
     version UInt64
 )
 ENGINE = ReplacingMergeTree(version)

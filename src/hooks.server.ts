@@ -4,6 +4,9 @@ import { getConfig } from '$lib/server/config';
 import { closeClickHouse } from '$lib/server/clickhouse/client';
 import { startup } from '$lib/server/startup/startup';
 import { startScheduler } from '../jobs/scheduler';
+import { resumeSession } from '$lib/server/auth/sessions';
+import { getUserById, toUser } from '$lib/server/auth/users';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookies';
 
 export const init: ServerInit = async () => {
 	const config = getConfig();
@@ -15,6 +18,9 @@ export const init: ServerInit = async () => {
 		console.log(`\nTrailscope: created an API key with every scope. It is shown this once; keep it:\n\n    ${report.bootstrapSecret}\n`);
 	}
 	const scheduler = config.jobs ? startScheduler() : null;
+	if (report.firstAdmin?.password) {
+		console.log(`Trailscope: created the first administrator. Sign in as ${report.firstAdmin.email} with this password, shown this once:\n\n    ${report.firstAdmin.password}\n`);
+	} else if (report.firstAdmin) console.log(`Trailscope: created the first administrator, ${report.firstAdmin.email} (password from ADMIN_PASSWORD)`);
 	console.log(`Trailscope: open ${config.http.appUrl}`);
 	// adapter-node stops accepting on SIGTERM/SIGINT, lets requests in flight finish (their events
 	// are stored before they are answered), then emits this; only then is the store closed.
@@ -31,7 +37,20 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'referrer-policy': 'strict-origin-when-cross-origin'
 };
 
+async function sessionUser(token: string | undefined) {
+	if (!token) return null;
+	const config = getConfig();
+	const session = await resumeSession(token, config.sessions, new Date());
+	if (!session.userId) return null;
+	const stored = await getUserById(session.userId);
+	return stored?.active ? toUser(stored) : null;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = await sessionUser(token);
+	event.locals.sessionToken = event.locals.user ? (token ?? null) : null;
+	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(getConfig().secureCookies));
 	const response = await resolve(event);
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
 	return response;

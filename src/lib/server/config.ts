@@ -25,6 +25,11 @@ const EnvSchema = z.object({
 	JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 	ARCHIVE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 	ARCHIVE_DIR: z.string().min(1).optional(),
+	AUDIT_TENANT: z.string().regex(/^[A-Za-z0-9._:-]+$/, 'may hold letters, digits and . _ : - only').default('trailscope'),
+	ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+	ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+	SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 	ARCHIVE_LEAD_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(30).default(7)
 });
 
@@ -42,6 +47,12 @@ export interface Config {
 	/** Events are written here as gzipped NDJSON this many days before retention deletes them. */
 	archive: { enabled: boolean; dir: string; leadDays: number };
 	jobs: boolean;
+	/** Trailscope's own audit trail (sign-ins, user and key changes...) is written to this tenant. */
+	auditTenant: string;
+	admin: { email?: string; password?: string };
+	sessions: { idleMinutes: number; absoluteHours: number };
+	/** Cookies get Secure when the app is served over https. */
+	secureCookies: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +66,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 	}
 	const e = parsed.data;
+	if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+		throw new ConfigError(`Invalid configuration:\n  ${e.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: set ADMIN_EMAIL and ADMIN_PASSWORD together`);
+	}
 	if (e.RETENTION_SECURITY_DAYS < e.RETENTION_DAYS) {
 		throw new ConfigError('Invalid configuration:\n  RETENTION_SECURITY_DAYS: must be at least RETENTION_DAYS');
 	}
@@ -69,7 +83,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		seedDemo: e.SEED_DEMO,
 		retention: { days: e.RETENTION_DAYS, securityDays: e.RETENTION_SECURITY_DAYS },
 		archive: { enabled: e.ARCHIVE === 'on', dir: resolve(e.ARCHIVE_DIR ?? resolve(dataDir, 'archive')), leadDays: e.ARCHIVE_LEAD_DAYS },
-		jobs: e.JOBS === 'on'
+		jobs: e.JOBS === 'on',
+		auditTenant: e.AUDIT_TENANT,
+		admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
+		sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_MAX_HOURS },
+		secureCookies: (e.APP_URL ?? '').startsWith('https:')
 	};
 }
 

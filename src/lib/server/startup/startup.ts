@@ -1,6 +1,7 @@
 import { applyRetention } from '../../../../clickhouse/retention';
 import { migrate } from '../../../../clickhouse/migrate';
 import { ensureBootstrapKey } from '../auth/api-keys';
+import { ensureFirstAdmin } from '../auth/first-admin';
 import { getConfig } from '../config';
 import { getGeoLookup } from '../ingest/geo';
 
@@ -8,6 +9,8 @@ export interface StartupReport {
 	migrations: number;
 	retentionChanged: boolean;
 	bootstrapSecret: string | null;
+	/** Set on the very first start: the administrator created, with a generated password to print. */
+	firstAdmin: { email: string; password?: string } | null;
 	demoEvents: number;
 }
 
@@ -20,10 +23,11 @@ export function startup(): Promise<StartupReport> {
 		const ran = await migrate();
 		const retentionChanged = await applyRetention(config.retention);
 		const bootstrapSecret = await ensureBootstrapKey();
+		const firstAdmin = await ensureFirstAdmin(config);
 		// Loaded only when wanted: the generator and its catalogue are not needed to serve.
 		const demoEvents = config.seedDemo ? await (await import('./seed-demo')).seedDemoIfEmpty() : 0;
 		await getGeoLookup();
-		return { migrations: ran.length, retentionChanged, bootstrapSecret, demoEvents };
+		return { migrations: ran.length, retentionChanged, bootstrapSecret, firstAdmin, demoEvents };
 	})();
 	return started;
 }

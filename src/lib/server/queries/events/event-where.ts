@@ -162,6 +162,8 @@ export interface WhereOptions {
 	within?: { from: Date; to: Date };
 	/** Leave out [from, to) of the period, e.g. what a rollup already counted. */
 	except?: { from: Date; to: Date };
+	/** Only events this person did (a member's view): their email as actor id or actor email. */
+	actorOnly?: string;
 }
 
 /** Turns a validated filter into a WHERE clause with bound parameters; bad values raise FilterError. */
@@ -177,6 +179,10 @@ export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Da
 	// on an OR of ranges, not on the negation of one.
 	if (opts.except && opts.except.from < opts.except.to) b.add(`((${range(read.from, opts.except.from)}) OR (${range(opts.except.to, read.to)}))`);
 	else b.add(range(read.from, read.to));
+	if (opts.actorOnly) {
+		const me = opts.actorOnly.toLowerCase();
+		b.add(`(lower(actor_id) = ${b.bind(me, 'String')} OR lower(actor_email) = ${b.bind(me, 'String')})`);
+	}
 	if (filter.actor) {
 		const a = filter.actor;
 		b.add(`(actor_id = ${b.bind(a, 'String')} OR lower(actor_email) = ${b.bind(a.toLowerCase(), 'String')})`);

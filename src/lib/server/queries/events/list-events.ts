@@ -10,13 +10,13 @@ export interface EventPage {
 }
 
 /** One page of the filtered timeline, newest first, by keyset on (occurred_at, id). */
-export async function listEvents(scope: TenantScope, filter: EventFilter, now: Date, signal?: AbortSignal): Promise<EventPage> {
-	const where = buildEventWhere(filter, scope, now);
+export async function listEvents(scope: TenantScope, filter: EventFilter, now: Date, opts: { signal?: AbortSignal; actorOnly?: string } = {}): Promise<EventPage> {
+	const where = buildEventWhere(filter, scope, now, { actorOnly: opts.actorOnly });
 	const rows = await query({
 		name: 'events.listEvents',
 		row: EventDbRow,
 		params: { ...where.params, limit: filter.limit + 1 },
-		signal,
+		signal: opts.signal,
 		sql: `SELECT ${EVENT_COLUMNS} FROM events
 			WHERE ${where.sql}
 			ORDER BY occurred_at DESC, id DESC

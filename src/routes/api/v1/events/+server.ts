@@ -34,7 +34,7 @@ export const GET: RequestHandler = async ({ request, url }) => {
 	const filter = parseFilter(url.searchParams);
 	if (filter instanceof Response) return filter;
 	try {
-		return jsonResponse(200, await listEvents(scopeOf(key), filter, new Date(), request.signal));
+		return jsonResponse(200, await listEvents(scopeOf(key), filter, new Date(), { signal: request.signal }));
 	} catch (e) {
 		if (e instanceof FilterError) return problem(e.param === 'tenant' ? 403 : 400, e.message, { parameter: e.param });
 		throw e;

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { NewUserInput, UserPatch } from '../../schemas/user';
+import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { DomainError } from './domain-error';
+import { hashPassword } from './passwords';
+import { revokeUserSessions } from './sessions';
+import { getUserByEmail, getUserById, insertUser, insertUserVersion, listUsers, toUser, type StoredUser, type User } from './users';
+
+export interface RequestMeta {
+	ip?: string;
+	userAgent?: string;
+}
+
+/** What the audit trail keeps of a user: everything but the password hash. */
+const auditView = (u: StoredUser) => ({ email: u.email, name: u.name, role: u.role, tenants: u.tenants, active: u.active });
+
+// Users are written as versions of one row; serialising changes in this process keeps two
+// concurrent edits from both reading the same "before" (and two creations of one email).
+let chain: Promise<unknown> = Promise.resolve();
+function serial<T>(work: () => Promise<T>): Promise<T> {
+	const next = chain.then(work, work);
+	chain = next.catch(() => {});
+	return next;
+}
+
+/** Creates a user; without a password one is generated and returned once, to hand over. */
+export function createUserAccount(input: NewUserInput, by: AuditActor, meta: RequestMeta, now = new Date()): Promise<{ user: User; generatedPassword?: string }> {
+	return serial(async () => {
+		if (await getUserByEmail(input.email)) throw new DomainError(409, `a user with the email ${input.email} already exists`, 'email');
+		const generatedPassword = input.password ? undefined : randomBytes(12).toString('base64url');
+		const stored = await insertUser({ email: input.email, name: input.name, role: input.role, tenants: input.tenants, passwordHash: await hashPassword(input.password ?? generatedPassword!) }, now);
+		await recordAudit({ actor: by, action: 'user_created', category: 'user_management', target: { type: 'user', id: stored.id, name: stored.email }, changes: { before: null, after: auditView(stored) }, ...meta }, now);
+		return { user: toUser(stored), generatedPassword };
+	});
+}
+
+const activeAdmins = (users: StoredUser[]) => users.filter((u) => u.active && u.role === 'admin');
+
+/**
+ * Changes a user. A change of role, tenants, password or activity ends their sessions, so the
+ * new rights apply at once; the last active administrator cannot be demoted or deactivated.
+ */
+export function updateUserAccount(id: string, patch: UserPatch, by: AuditActor, meta: RequestMeta, now = new Date()): Promise<User> {
+	return serial(async () => {
+		const before = await getUserById(id);
+		if (!before) throw new DomainError(404, 'no such user');
+		const after: StoredUser = {
+			...before,
+			name: patch.name ?? before.name,
+			role: patch.role ?? before.role,
+			tenants: patch.tenants ?? before.tenants,
+			active: patch.active ?? before.active,
+			password_hash: patch.password ? await hashPassword(patch.password) : before.password_hash
+		};
+		const wasAdmin = before.active && before.role === 'admin';
+		const staysAdmin = after.active && after.role === 'admin';
+		if (wasAdmin && !staysAdmin && activeAdmins(await listUsers()).length <= 1)
+			throw new DomainError(409, 'at least one active administrator must remain', patch.active === false ? 'active' : 'role');
+		await insertUserVersion(after, now);
+		const rightsChanged = before.role !== after.role || before.tenants.join() !== after.tenants.join();
+		const action = before.active && !after.active ? 'user_deactivated' : !before.active && after.active ? 'user_reactivated' : rightsChanged ? 'permissions_changed' : patch.password && !patch.name ? 'password_changed' : 'user_updated';
+		const category = rightsChanged ? 'authorization' : 'user_management';
+		const changes = { before: auditView(before), after: auditView(after) };
+		await recordAudit({ actor: by, action, category, target: { type: 'user', id, name: after.email }, changes, details: patch.password ? { password_changed: true } : undefined, ...meta }, now);
+		if (rightsChanged || !after.active || patch.password) await revokeUserSessions(id, now);
+		return toUser(after);
+	});
+}

@@ -1,0 +1,20 @@
+import type { LayoutServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import { can } from '$lib/schemas/roles';
+import { allTenants } from '$lib/server/auth/users';
+import { TENANT_COOKIE } from '$lib/server/auth/cookies';
+import { listTenants } from '$lib/server/queries/events/list-tenants';
+
+export const load = (async ({ locals, cookies, url }) => {
+	const user = locals.user;
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const tenants = allTenants(user) ? await listTenants() : user.tenants;
+	const chosen = cookies.get(TENANT_COOKIE) ?? '';
+	return {
+		user: { name: user.name, email: user.email, role: user.role },
+		tenants,
+		// A tenant no longer granted falls back to all the user's tenants.
+		tenant: tenants.includes(chosen) ? chosen : '',
+		nav: { admin: can(user.role, 'users:manage'), reports: can(user.role, 'reports:read') }
+	};
+}) satisfies LayoutServerLoad;
