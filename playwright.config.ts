@@ -26,6 +26,15 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}/healthz`,
 		timeout: 180_000,
 		reuseExistingServer: false,
-		env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, INGEST_API_KEY: 'e2e-key-with-every-scope', SEED_DEMO: 'true', BODY_SIZE_LIMIT: 'Infinity' }
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			INGEST_API_KEY: 'e2e-key-with-every-scope',
+			ADMIN_EMAIL: 'admin@e2e.example',
+			ADMIN_PASSWORD: 'e2e admin password',
+			SEED_DEMO: 'true',
+			BODY_SIZE_LIMIT: 'Infinity'
+		}
 	}
 });
