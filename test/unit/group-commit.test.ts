@@ -47,3 +47,26 @@ describe('createGroupCommit', () => {
 		expect(await gc.submit(3)).toBe(3);
 	});
 });
+
+describe('createGroupCommit with two in flight', () => {
+	it('sends a second batch while the first is written, unless they share a key', async () => {
+		const log: string[] = [];
+		const gc = createGroupCommit<{ n: number; keys: string[] }, number>(
+			async (items) => {
+				log.push(`start ${items.map((i) => i.n).join('+')}`);
+				await new Promise((r) => setTimeout(r, 20));
+				log.push(`end ${items.map((i) => i.n).join('+')}`);
+				return items.map((i) => i.n);
+			},
+			{ maxWeight: 100, weight: () => 1, maxInFlight: 2, keys: (i) => i.keys }
+		);
+		const a = gc.submit({ n: 1, keys: ['x'] });
+		await new Promise((r) => setTimeout(r, 5));
+		const b = gc.submit({ n: 2, keys: ['y'] });
+		const c = gc.submit({ n: 3, keys: ['x'] });
+		expect(await Promise.all([a, b, c])).toEqual([1, 2, 3]);
+		// 2 overlaps 1; 3 shares key x with 1 and waits for it.
+		expect(log.indexOf('start 2')).toBeLessThan(log.indexOf('end 1'));
+		expect(log.indexOf('start 3')).toBeGreaterThan(log.indexOf('end 1'));
+	});
+});

@@ -105,7 +105,11 @@ let committer: ReturnType<typeof createGroupCommit<IngestJob, JobResult>> | unde
 export function submitIngest(job: IngestJob): Promise<JobResult> {
 	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => commitBatch(jobs, new Date()), {
 		maxWeight: MAX_BATCH_ROWS,
-		weight: (j) => j.rows.length
+		weight: (j) => j.rows.length,
+		// The engine writes one batch while the next is checked: two in flight, never two holding
+		// the same client event id or Idempotency-Key, so duplicate checks stay exact.
+		maxInFlight: 2,
+		keys: (j) => [...(j.idempotencyKey ? [`key:${j.keyId}\n${j.idempotencyKey}`] : []), ...(j.clientIds ? j.rows.map((r) => `id:${r.id}`) : [])]
 	});
 	return committer.submit(job);
 }
