@@ -27,6 +27,12 @@ export type UserPatch = z.infer<typeof UserPatchSchema>;
 export const NewKeySchema = z.object({
 	name: z.string().trim().min(1, 'must not be empty').max(200),
 	scopes: z.array(z.enum(['ingest', 'read', 'admin'], { message: 'must be ingest, read or admin' })).min(1, 'must list at least one scope'),
-	tenant: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be a tenant name').nullable().optional()
+	// null, '' or '*' for every tenant, as users' ["*"] reads.
+	tenant: z
+		.string()
+		.regex(/^(\*|[A-Za-z0-9._:-]{0,128})$/, 'must be a tenant name, or * for every tenant')
+		.nullable()
+		.optional()
+		.transform((t) => (t && t !== '*' ? t : null))
 });
 export type NewKeyInput = z.infer<typeof NewKeySchema>;

@@ -6,7 +6,7 @@ import type { RequestMeta } from './manage-users';
 
 /** Creates a key and records it; the secret is returned this once. */
 export async function createKeyAudited(input: NewKeyInput, by: AuditActor, meta: RequestMeta, now = new Date()): Promise<{ key: ApiKey; secret: string }> {
-	const created = await createApiKey({ name: input.name, scopes: [...new Set(input.scopes)], tenant: input.tenant ?? null, createdBy: by.email ?? by.id }, now);
+	const created = await createApiKey({ name: input.name, scopes: [...new Set(input.scopes)], tenant: input.tenant ?? null, createdBy: by.email ?? by.name ?? by.id }, now);
 	const after = { name: created.key.name, scopes: created.key.scopes, tenant: created.key.tenant ?? '*', prefix: created.secret.slice(0, 8) };
 	await recordAudit({ actor: by, action: 'api_key_created', category: 'authorization', target: { type: 'api_key', id: created.key.id, name: created.key.name }, changes: { before: null, after }, ...meta }, now);
 	return created;

@@ -56,8 +56,11 @@ export function updateUserAccount(id: string, patch: UserPatch, by: AuditActor, 
 		const staysAdmin = after.active && after.role === 'admin';
 		if (wasAdmin && !staysAdmin && activeAdmins(await listUsers()).length <= 1)
 			throw new DomainError(409, 'at least one active administrator must remain', patch.active === false ? 'active' : 'role');
+		const sameTenants = [...before.tenants].sort().join('\n') === [...after.tenants].sort().join('\n');
+		const rightsChanged = before.role !== after.role || !sameTenants;
+		const changed = rightsChanged || before.name !== after.name || before.active !== after.active || !!patch.password;
+		if (!changed) return toUser(before);
 		await insertUserVersion(after, now);
-		const rightsChanged = before.role !== after.role || before.tenants.join() !== after.tenants.join();
 		const action = before.active && !after.active ? 'user_deactivated' : !before.active && after.active ? 'user_reactivated' : rightsChanged ? 'permissions_changed' : patch.password && !patch.name ? 'password_changed' : 'user_updated';
 		const category = rightsChanged ? 'authorization' : 'user_management';
 		const changes = { before: auditView(before), after: auditView(after) };

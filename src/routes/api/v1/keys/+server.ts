@@ -1,0 +1,29 @@
+import type { RequestHandler } from './$types';
+import { NewKeySchema } from '$lib/schemas/user';
+import { listApiKeys } from '$lib/server/auth/api-keys';
+import { createKeyAudited } from '$lib/server/auth/manage-keys';
+import { jsonResponse } from '$lib/server/http/problem';
+import { domainProblem, keyActor, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
+import { requestMetaOf } from '$lib/admin/request-meta';
+
+/** Every key, revoked ones last: never a secret or its hash. `tenant` is null for a key for all tenants. */
+export const GET: RequestHandler = async ({ request }) => {
+	const key = await requireAdminKey(request);
+	if (key instanceof Response) return key;
+	const keys = (await listApiKeys()).map((k) => ({ ...k, tenant: k.tenant || null }));
+	return jsonResponse(200, { keys });
+};
+
+/** Creates a key; its secret is in this answer and nowhere else, ever. */
+export const POST: RequestHandler = async (event) => {
+	const key = await requireAdminKey(event.request);
+	if (key instanceof Response) return key;
+	const body = await readJsonBody(event.request, NewKeySchema);
+	if (!body.ok) return body.response;
+	try {
+		const created = await createKeyAudited(body.data, keyActor(key), requestMetaOf(event));
+		return jsonResponse(201, created, { location: `/api/v1/keys/${created.key.id}`, 'cache-control': 'no-store' });
+	} catch (e) {
+		return domainProblem(e);
+	}
+};

@@ -1,0 +1,27 @@
+import type { RequestHandler } from './$types';
+import { NewUserSchema } from '$lib/schemas/user';
+import { createUserAccount } from '$lib/server/auth/manage-users';
+import { listUsers, toUser } from '$lib/server/auth/users';
+import { jsonResponse } from '$lib/server/http/problem';
+import { domainProblem, keyActor, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
+import { requestMetaOf } from '$lib/admin/request-meta';
+
+export const GET: RequestHandler = async ({ request }) => {
+	const key = await requireAdminKey(request);
+	if (key instanceof Response) return key;
+	return jsonResponse(200, { users: (await listUsers()).map(toUser) });
+};
+
+/** Creates a user; without a password one is generated and answered this once. */
+export const POST: RequestHandler = async (event) => {
+	const key = await requireAdminKey(event.request);
+	if (key instanceof Response) return key;
+	const body = await readJsonBody(event.request, NewUserSchema);
+	if (!body.ok) return body.response;
+	try {
+		const { user, generatedPassword } = await createUserAccount(body.data, keyActor(key), requestMetaOf(event));
+		return jsonResponse(201, generatedPassword ? { user, generated_password: generatedPassword } : { user }, { location: `/api/v1/users/${user.id}`, 'cache-control': 'no-store' });
+	} catch (e) {
+		return domainProblem(e);
+	}
+};
