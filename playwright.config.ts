@@ -22,12 +22,13 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node scripts/ensure-build.js && node build/index.js',
+		command: 'node scripts/start.js',
 		url: `http://127.0.0.1:${port}/healthz`,
 		timeout: 180_000,
 		reuseExistingServer: false,
 		env: {
 			PORT: String(port),
+			APP_URL: `http://127.0.0.1:${port}`,
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			INGEST_API_KEY: 'e2e-key-with-every-scope',
