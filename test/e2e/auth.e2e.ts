@@ -43,13 +43,17 @@ test('five failures lock the account, and the lockout is recorded', async ({ pag
 		await signIn(page, victim, `wrong password ${i}`);
 		await expect(page.getByRole('alert')).toHaveText('Incorrect email or password.');
 	}
-	const answer = page.waitForResponse((r) => r.url().includes('/login') && r.request().method() === 'POST');
 	await signIn(page, victim, 'wrong password 6');
-	expect((await answer).status()).toBe(429);
 	await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins. Try again in 15 minutes.');
+	// A plain form post (no JavaScript) sees the HTTP answer itself: 429 with Retry-After.
+	const origin = new URL(page.url()).origin;
+	const plain = await request.post('/login', { form: { email: victim, password: 'wrong password 7' }, headers: { origin }, maxRedirects: 0 });
+	expect(plain.status()).toBe(429);
+	expect(Number(plain.headers()['retry-after'])).toBeGreaterThan(14 * 60);
 	const trail = await auditTrail(request, `actor=${victim}`);
 	expect(trail.filter((e) => e.action === 'login_failed')).toHaveLength(5);
 	expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['account_locked', 'login_blocked']));
+	expect(trail.filter((e) => e.action === 'login_blocked')).toHaveLength(2);
 });
 
 test("a member's timeline holds only their own actions", async ({ page, request }) => {

@@ -5,6 +5,8 @@ export const API = { authorization: 'Bearer e2e-key-with-every-scope' };
 
 export async function signIn(page: Page, email: string, password: string) {
 	await page.goto('/login');
+	// As a person would: the form is usable once the page has settled.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
