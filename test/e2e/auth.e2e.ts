@@ -47,7 +47,7 @@ test('five failures lock the account, and the lockout is recorded', async ({ pag
 	await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins. Try again in 15 minutes.');
 	// A plain form post (no JavaScript) sees the HTTP answer itself: 429 with Retry-After.
 	const origin = new URL(page.url()).origin;
-	const plain = await request.post('/login', { form: { email: victim, password: 'wrong password 7' }, headers: { origin }, maxRedirects: 0 });
+	const plain = await request.post('/login', { form: { email: victim, password: 'wrong password 7' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
 	expect(plain.status()).toBe(429);
 	expect(Number(plain.headers()['retry-after'])).toBeGreaterThan(14 * 60);
 	const trail = await auditTrail(request, `actor=${victim}`);

@@ -6,9 +6,12 @@ import { prepareEvents } from '../ingest/prepare';
 
 const CountRow = z.object({ n: z.coerce.number() });
 
-/** Fills an empty store with the demo company's last 30 days; a store with any event is left alone. */
+/**
+ * Fills a store without application events with the demo company's last 30 days; Trailscope's
+ * own audit trail (the first administrator's creation, say) does not count as data.
+ */
 export async function seedDemoIfEmpty(now = new Date()): Promise<number> {
-	const [row] = await query({ name: 'demo.countEvents', row: CountRow, sql: 'SELECT count() AS n FROM events' });
+	const [row] = await query({ name: 'demo.countEvents', row: CountRow, params: { audit: getConfig().auditTenant }, sql: 'SELECT count() AS n FROM events WHERE tenant != {audit:String}' });
 	if (row.n > 0) return 0;
 	const events = generateDemoEvents({ now });
 	const chunk = 10_000;
