@@ -1,0 +1,125 @@
+import type { DirectResult } from './direct';
+import type { GenStats } from './generate';
+import type { IngestResult } from './http';
+import type { AppSnapshot } from './machine';
+import { QUERY_KINDS, type QueryKind } from './queries';
+import type { SqliteLoad } from './sqlite';
+import { fmtBytes, fmtDuration, fmtInt, fmtMs, fmtRatio, mark, type Latency } from './stats';
+
+/** The issue's targets, which hold on the 2-core machine at 10M events. */
+export const TARGETS = { ingestRate: 100_000, ingestShare: 0.4, timelineP50: 15, filteredP50: 50, aggregateRatio: 20, rssBytes: 2 * 1024 ** 3 };
+
+export interface QueryResult {
+	kind: QueryKind;
+	api: Latency;
+	sqlite?: Latency;
+	/** SQLite ran fewer times than the API because one run took this long. */
+	sqliteReduced?: number;
+	mismatch?: string;
+}
+
+export interface SizeResult {
+	n: number;
+	gen: { ms: number; bytes: number; stats: GenStats };
+	direct: DirectResult;
+	ingest: IngestResult & { clients: number; serverCores: number };
+	rss: { ingest: number; queries: number; final: number };
+	settleMs: number;
+	queries: QueryResult[];
+	sqlite?: SqliteLoad & { plans: Partial<Record<QueryKind, string>> };
+	/** Cores other processes on the machine used during ingest, API queries and SQLite. */
+	foreign: { ingest: number; queries: number; sqlite: number };
+	wallMs: number;
+}
+
+const rate = (rows: number, ms: number) => (rows / ms) * 1000;
+
+function ingestTable(r: SizeResult): string[] {
+	const http = rate(r.ingest.events, r.ingest.ms);
+	const direct = rate(r.direct.rows, r.direct.insertMs);
+	const share = http / direct;
+	const rss = Math.max(r.rss.ingest, r.rss.queries, r.rss.final);
+	const limited = r.direct.rows < r.n ? ` (first ${fmtInt(r.direct.rows)} rows)` : '';
+	const lines = [
+		'| ingest | events/s | target | |',
+		'|---|---:|---|:-:|',
+		`| HTTP API: ${r.ingest.clients} clients, NDJSON batches of 5,000 | ${fmtInt(http)} | ≥ ${fmtInt(TARGETS.ingestRate)} | ${mark(http >= TARGETS.ingestRate)} |`,
+		`| engine direct insert of the same rows${limited}, \`client.insert\` of ${fmtInt(r.direct.batch)}-row JSONEachRow batches | ${fmtInt(direct)} | | |`,
+		`| HTTP ÷ direct | ${Math.round(share * 100)}% | ≥ ${TARGETS.ingestShare * 100}% | ${mark(share >= TARGETS.ingestShare)} |`
+	];
+	if (r.sqlite) lines.push(`| SQLite insert, 4 B-tree indexes, 50k rows per transaction | ${fmtInt(rate(r.sqlite.rows, r.sqlite.insertMs))} | | |`);
+	lines.push(
+		`| server peak RSS: during ingest / queries / at the end | ${fmtBytes(r.rss.ingest)} / ${fmtBytes(r.rss.queries)} / ${fmtBytes(r.rss.final)} | < 2 GB | ${mark(rss < TARGETS.rssBytes)} |`
+	);
+	return lines;
+}
+
+function queryTarget(kind: QueryKind, q: QueryResult): { text: string; ok?: boolean } {
+	const group = QUERY_KINDS.find((k) => k.kind === kind)!.group;
+	if (group === 'timeline') return { text: `p50 ≤ ${TARGETS.timelineP50} ms`, ok: q.api.p50 <= TARGETS.timelineP50 };
+	if (group === 'filtered') return { text: `p50 ≤ ${TARGETS.filteredP50} ms`, ok: q.api.p50 <= TARGETS.filteredP50 };
+	const ratio = q.sqlite ? q.sqlite.p50 / q.api.p50 : NaN;
+	return { text: `≥ ${TARGETS.aggregateRatio}× SQLite`, ok: q.sqlite ? ratio >= TARGETS.aggregateRatio : undefined };
+}
+
+function queryTable(r: SizeResult): string[] {
+	const lines = [
+		'| query (HTTP API) | p50 | p95 | SQLite p50 | SQLite p95 | SQLite ÷ Trailscope (p50) | target | |',
+		'|---|---:|---:|---:|---:|---:|---|:-:|'
+	];
+	for (const q of r.queries) {
+		const label = QUERY_KINDS.find((k) => k.kind === q.kind)!.label;
+		const t = queryTarget(q.kind, q);
+		const s = q.sqlite;
+		const runs = s && s.runs !== q.api.runs ? ` (${s.runs} runs)` : '';
+		lines.push(
+			`| ${label} | ${fmtMs(q.api.p50)} | ${fmtMs(q.api.p95)} | ${s ? fmtMs(s.p50) + runs : '–'} | ${s ? fmtMs(s.p95) : '–'} | ${s ? fmtRatio(s.p50 / q.api.p50) : '–'} | ${t.text} | ${t.ok === undefined ? '–' : mark(t.ok)} |`
+		);
+	}
+	return lines;
+}
+
+function notes(r: SizeResult): string[] {
+	const s = r.gen.stats;
+	const out = [
+		`- Data: ${fmtInt(r.n)} events over 30 days (${Object.entries(s.perTenant).map(([t, n]) => `${t} ${fmtInt(n)}`).join(', ')}); queries target acme. ` +
+			`${fmtInt(s.failedSignins)} of ${fmtInt(s.signins)} sign-ins failed; NDJSON ${fmtBytes(r.gen.bytes)}, generated in ${fmtDuration(r.gen.ms)} before the clock starts.`,
+		`- HTTP ingest: ${fmtInt(r.ingest.events)} events in ${fmtDuration(r.ingest.ms)} (${fmtInt(r.ingest.requests)} requests, ${fmtInt(r.ingest.accepted)} accepted, ${fmtInt(r.ingest.duplicates)} duplicates); ` +
+			`the server used ${r.ingest.serverCores.toFixed(2)} of 2 cores on average. Events carry their own ids, so every batch also runs the duplicate-id check.`,
+		`- Direct insert: ${fmtInt(r.direct.rows)} rows${r.direct.rows < r.n ? ` (the first ${fmtInt(r.direct.rows)} of ${fmtInt(r.n)}, to bound the run time)` : ''} in ${fmtDuration(r.direct.insertMs)} of \`client.insert\` time; ` +
+			`turning them into rows (\`prepareEvents\`: validation, hash, geo), not counted, ran at ${fmtInt(rate(r.direct.rows, r.direct.prepareMs))} events/s on one core.`,
+		`- Queries ran one at a time after the server had been idle for 3 s (background merges done; waited ${fmtDuration(r.settleMs)}); each timing covers the request until the whole JSON body arrived. ` +
+			`${r.queries[0]?.api.runs ?? 0} runs per query after 2 warm-ups, each with a different 30-day window end and actor, block or word.`
+	];
+	if (r.sqlite) {
+		out.push(
+			`- SQLite file ${fmtBytes(r.sqlite.fileBytes)} after ANALYZE (${fmtDuration(r.sqlite.analyzeMs)}); queried in-process through better-sqlite3, so it pays no HTTP or JSON cost. ` +
+				`The actor filter there matches actor_id only (the API also matches the email).`
+		);
+		const reduced = r.queries.filter((q) => q.sqliteReduced !== undefined);
+		if (reduced.length)
+			out.push(`- SQLite ran fewer times where one run took long: ${reduced.map((q) => `${q.kind} ${q.sqlite!.runs} runs (about ${fmtMs(q.sqliteReduced!)} each)`).join(', ')}.`);
+	}
+	const f = r.foreign;
+	const busy = Math.max(f.ingest, f.queries, f.sqlite) > 0.25 ? '⚠ the machine was shared, so these numbers are pessimistic: ' : '';
+	out.push(`- ${busy}other processes used ${f.ingest.toFixed(2)} / ${f.queries.toFixed(2)} / ${f.sqlite.toFixed(2)} cores during HTTP ingest / API queries / SQLite.`);
+	const bad = r.queries.filter((q) => q.mismatch);
+	out.push(bad.length ? `- ⚠ Answers differ between the engines: ${bad.map((q) => `${q.kind}: ${q.mismatch}`).join('; ')}.` : r.sqlite ? '- Both engines returned the same events, totals and top IPs for the compared run of each query.' : '');
+	return out.filter(Boolean);
+}
+
+export function sizeSection(r: SizeResult): string {
+	const at10m = r.n >= 10_000_000 ? '' : ' (the targets are set for 10M events; shown here for reference)';
+	return [`## ${fmtInt(r.n)} events${at10m}`, '', ...ingestTable(r), '', ...queryTable(r), '', ...notes(r), `- This size took ${fmtDuration(r.wallMs)} in all.`, ''].join('\n');
+}
+
+export function header(machine: string, args: string, app: AppSnapshot): string {
+	const m = app.migrations;
+	return [
+		`# Trailscope benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+		'',
+		`Machine: ${machine}. Command: \`npm run bench${args ? ` -- ${args}` : ''}\`.`,
+		`App: src/ and clickhouse/ as of ${app.takenAt.toISOString().slice(11, 16)} UTC (content hash ${app.hash}; migrations ${m[0]?.slice(0, 4)}–${m[m.length - 1]?.slice(0, 4)}), copied before the first size so that every phase measures the same version.`,
+		''
+	].join('\n');
+}

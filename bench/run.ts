@@ -1,0 +1,168 @@
+/**
+ * `npm run bench [-- --sizes=1000000,10000000 --clients=4 --quick --skip-sqlite]`
+ * Prints one markdown section per size and writes them all to bench/results/latest.md.
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBuild } from '../scripts/ensure-build.js';
+import type { DirectResult } from './direct';
+import { DAY_MS, writeNdjson, type GenSpec } from './generate';
+import { closeHttp, ingestFile } from './http';
+import { ForeignCpu, snapshotApp, type AppSnapshot } from './machine';
+import { runApiQueries, runSqliteQueries } from './measure';
+import { header, sizeSection, type SizeResult } from './report';
+import { cpuSeconds, RssSampler, startServer, waitForQuiet, type RunningServer } from './server';
+import { loadSqlite } from './sqlite';
+import { fmtBytes, fmtDuration, fmtInt } from './stats';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1];
+const has = (name: string) => argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+const sizes = has('quick') ? [200_000] : (flag('sizes') ?? '1000000,10000000').split(',').map(Number);
+const clients = Number(flag('clients') ?? 4);
+const skipSqlite = has('skip-sqlite');
+const seed = Number(flag('seed') ?? 42);
+const directMax = Number(flag('direct-max') ?? 2_000_000);
+const runs = Number(flag('runs') ?? 30);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1000) || !(clients >= 1)) throw new Error('usage: --sizes=N[,N...] (each at least 1000) --clients=N');
+
+// A fixed day start: the same events on every run of a day, all within the 90-day retention.
+const now = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
+const root = mkdtempSync(join(tmpdir(), 'trailscope-bench-'));
+const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+let server: RunningServer | undefined;
+
+async function cleanup() {
+	await server?.stop().catch(() => {});
+	server = undefined;
+	rmSync(root, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+	process.once(sig, () => {
+		log(`${sig}: stopping the server and removing ${root}`);
+		void cleanup().finally(() => process.exit(130));
+	});
+
+function runDirect(app: AppSnapshot, spec: GenSpec, dataDir: string): Promise<DirectResult> {
+	const args = { appDir: app.dir, n: spec.n, limit: Math.min(spec.n, directMax), seed: spec.seed, nowMs: spec.now.getTime(), dataDir, batch: 100_000 };
+	const script = fileURLToPath(new URL('./direct.ts', import.meta.url));
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(args)], { cwd: app.dir, stdio: ['ignore', 'pipe', 'inherit'] });
+		let out = '';
+		child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+		child.on('error', reject);
+		child.on('exit', (code) => {
+			const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+			if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as DirectResult);
+			else reject(new Error(`direct insert exited with code ${code}: ${out.slice(-2000)}`));
+		});
+	});
+}
+
+async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
+	const t0 = performance.now();
+	const dir = join(root, String(n));
+	mkdirSync(dir, { recursive: true });
+	const spec: GenSpec = { n, seed, now };
+
+	log(`${fmtInt(n)}: generating NDJSON`);
+	const file = writeNdjson(join(dir, 'events.ndjson'), spec);
+	log(`${fmtInt(n)}: ${fmtBytes(file.bytes)} in ${fmtDuration(file.ms)}; direct insert of the first ${fmtInt(Math.min(n, directMax))} rows`);
+	const direct = await runDirect(app, spec, join(dir, 'direct'));
+	rmSync(join(dir, 'direct'), { recursive: true, force: true });
+	log(`${fmtInt(n)}: direct ${fmtInt((direct.rows / direct.insertMs) * 1000)} rows/s; starting the server`);
+
+	const key = randomBytes(16).toString('hex');
+	server = await startServer({ appDir: app.dir, dataDir: join(dir, 'server'), key, logPath: join(dir, 'server.log') });
+	const rss = new RssSampler(server.pid);
+	rss.enter('ingest');
+	const cpu0 = cpuSeconds(server.pid);
+	let others = new ForeignCpu([server.pid]);
+	let shown = 0;
+	const ingest = await ingestFile(server.base, key, file, clients, (done) => {
+		if (done - shown >= n / 10) log(`${fmtInt(n)}: ingested ${fmtInt((shown = done))}`);
+	});
+	const serverCores = (cpuSeconds(server.pid) - cpu0) / (ingest.ms / 1000);
+	const foreign = { ingest: others.cores(), queries: 0, sqlite: 0 };
+	log(`${fmtInt(n)}: HTTP ${fmtInt((ingest.events / ingest.ms) * 1000)} events/s; waiting for merges`);
+	rss.enter('settle');
+	const settleMs = await waitForQuiet(server.pid);
+	rss.enter('queries');
+	others = new ForeignCpu([server.pid]);
+	const api = await runApiQueries(server.base, key, now, seed, runs, log);
+	foreign.queries = others.cores();
+	rss.enter('end');
+	rss.stop();
+	await server.stop();
+	server = undefined;
+	rmSync(join(dir, 'server'), { recursive: true, force: true });
+	rmSync(file.path, { force: true });
+
+	const result: SizeResult = {
+		n,
+		gen: { ms: file.ms, bytes: file.bytes, stats: file.stats },
+		direct,
+		ingest: { ...ingest, clients, serverCores },
+		rss: { ingest: Math.max(rss.peaks.ingest ?? 0, rss.peaks.settle ?? 0), queries: rss.peaks.queries ?? 0, final: rss.last },
+		settleMs,
+		queries: api.results,
+		foreign,
+		wallMs: 0
+	};
+	if (!skipSqlite) {
+		log(`${fmtInt(n)}: loading SQLite`);
+		others = new ForeignCpu([]);
+		const { db, load } = loadSqlite(join(dir, 'sqlite.db'), spec, (rows) => rows % 1_000_000 === 0 && log(`${fmtInt(n)}: SQLite ${fmtInt(rows)} rows`));
+		log(`${fmtInt(n)}: SQLite ${fmtInt((load.rows / load.insertMs) * 1000)} rows/s; querying`);
+		try {
+			result.sqlite = { ...load, plans: runSqliteQueries(db, api, log) };
+		} finally {
+			db.close();
+		}
+		foreign.sqlite = others.cores();
+	}
+	rmSync(dir, { recursive: true, force: true });
+	result.wallMs = performance.now() - t0;
+	return result;
+}
+
+const version = (pkg: string) => (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
+
+function machine(): string {
+	const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+	const mem = new Database(':memory:');
+	const sqlite = (mem.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+	mem.close();
+	return `${cpus().length} cores (${cpu}), ${fmtBytes(totalmem())} RAM, Node ${process.version}, chdb ${version('chdb')}, SQLite ${sqlite} (better-sqlite3 ${version('better-sqlite3')})`;
+}
+
+async function main() {
+	const started = performance.now();
+	ensureBuild();
+	const app = snapshotApp(join(root, 'app'));
+	log(`app snapshot ${app.hash}: ${app.migrations.length} migrations, in ${app.dir}`);
+	const sections: string[] = [header(machine(), argv.join(' '), app)];
+	console.log(sections[0]);
+	for (const n of sizes) {
+		const section = sizeSection(await runSize(app, n));
+		console.log(section);
+		sections.push(section);
+	}
+	sections.push(`Whole run: ${fmtDuration(performance.now() - started)}.`, '');
+	console.log(sections[sections.length - 2]);
+	mkdirSync('bench/results', { recursive: true });
+	writeFileSync('bench/results/latest.md', sections.join('\n'));
+	log(`wrote bench/results/latest.md (${fmtDuration(performance.now() - started)})`);
+}
+
+try {
+	await main();
+} finally {
+	closeHttp();
+	await cleanup();
+}
