@@ -79,7 +79,9 @@ export const EventFilterSchema = z.object({
 	q: optional,
 	f: z.array(z.string().max(600)).max(30).default([]),
 	limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(50),
-	cursor: z.string().max(200).optional()
+	cursor: z.string().max(200).optional(),
+	/** With a cursor: `prev` reads the page of newer events before it. */
+	dir: z.enum(['next', 'prev'], { message: 'must be next or prev' }).optional()
 });
 export type EventFilter = z.output<typeof EventFilterSchema>;
 

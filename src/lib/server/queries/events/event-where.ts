@@ -211,7 +211,8 @@ export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Da
 		const c = decodeCursor(filter.cursor);
 		if (!c) throw new FilterError('cursor', 'is not a cursor this server issued');
 		const at = b.bind(c.at, 'DateTime64(3)');
-		b.add(`(occurred_at < ${at} OR (occurred_at = ${at} AND id < ${b.bind(c.id, 'UUID')}))`);
+		const cmp = filter.dir === 'prev' ? '>' : '<';
+		b.add(`(occurred_at ${cmp} ${at} OR (occurred_at = ${at} AND id ${cmp} ${b.bind(c.id, 'UUID')}))`);
 	}
 	return { sql: b.parts.join('\n  AND '), params: b.params, from, to };
 }

@@ -42,15 +42,15 @@ const SUMS = `sumIf(events, outcome = 'success') AS success, sumIf(events, outco
  * Event counts per time bucket, split by outcome, over the filtered set; buckets align to the time
  * zone. Whole minutes come from the events_volume_1m rollup when the filter allows it.
  */
-export async function getHistogram(scope: TenantScope, filter: EventFilter, now: Date, opts: { interval?: Interval; timezone?: string } = {}): Promise<Histogram> {
+export async function getHistogram(scope: TenantScope, filter: EventFilter, now: Date, opts: { interval?: Interval; timezone?: string; actorOnly?: string } = {}): Promise<Histogram> {
 	const f = { ...filter, cursor: undefined };
-	const all = buildEventWhere(f, scope, now);
+	const all = buildEventWhere(f, scope, now, { actorOnly: opts.actorOnly });
 	const interval = opts.interval ?? pickInterval(all.from, all.to);
 	const timezone = opts.timezone ?? 'UTC';
 	const bucket = (col: string) => `toStartOfInterval(${col}, ${intervalSql(interval)}, {tz:String})`;
 	let sql: string;
 	let params: Record<string, unknown>;
-	if (rollupCanAnswer(f)) {
+	if (rollupCanAnswer(f) && !opts.actorOnly) {
 		const { whole } = splitForRollup(all.from, all.to, 60e3);
 		const rolled = buildEventWhere(f, scope, now, { timeColumn: 'minute', within: whole });
 		const raw = buildEventWhere(f, scope, now, { except: whole });
