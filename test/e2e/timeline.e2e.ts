@@ -149,3 +149,35 @@ test('a field holding HTML is shown as text, never run', async ({ page }) => {
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 	await expect(page.getByRole('dialog').locator('img')).toHaveCount(0);
 });
+
+test('exports exactly the filtered set as CSV and JSON, formulas made inert', async ({ page, request }) => {
+	const query = `tenant=${TENANT}&from=now-1d&source=helpdesk`;
+	const api = await request.get(`/api/v1/events?${query}&limit=1000`, { headers: API });
+	const want = ((await api.json()).events as { id: string }[]).map((e) => e.id);
+	expect(want).toHaveLength(30);
+	await open(page, 'source=helpdesk');
+	await page.getByRole('button', { name: 'Export CSV' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Export' })).toHaveText('Export 30 events as CSV?');
+	const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
+	const csv = (await (await csvDownload.createReadStream()).toArray()).join('');
+	const lines = csv.trim().split(/\r?\n/);
+	expect(lines).toHaveLength(31);
+	const idColumn = lines[0].split(',').indexOf('event_id');
+	expect(lines.slice(1).map((l) => l.split(',')[idColumn])).toEqual(want);
+
+	await page.getByRole('button', { name: 'Export JSON' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Export' })).toHaveText('Export 30 events as JSON?');
+	const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
+	const json = JSON.parse((await (await jsonDownload.createReadStream()).toArray()).join('')) as { id: string }[];
+	expect(json.map((e) => e.id)).toEqual(want);
+
+	await open(page, 'actor=mallory@tl.example');
+	await page.getByRole('button', { name: 'Export CSV' }).click();
+	const [hostile] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
+	const text = (await (await hostile.createReadStream()).toArray()).join('');
+	expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+	expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+	const exports = await request.get(`/api/v1/events?tenant=trailscope&from=now-1h&action=events_exported&limit=100`, { headers: API });
+	const audited = (await exports.json()).events as { details: { format: string; records: number } }[];
+	expect(audited.map((e) => [e.details.format, e.details.records])).toEqual(expect.arrayContaining([['csv', 30], ['json', 30], ['csv', 1]]));
+});
