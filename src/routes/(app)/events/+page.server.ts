@@ -9,6 +9,7 @@ import { getHistogram, INTERVALS } from '$lib/server/queries/events/get-histogra
 import { listEvents } from '$lib/server/queries/events/list-events';
 import { parseTimeZone } from '$lib/server/http/parse-filter';
 import { foldBuilderParams } from '$lib/timeline/fold-builder';
+import { TIMELINE_DEFAULT_FROM } from '$lib/server/export/session-export';
 
 const TZ_COOKIE = 'ts_tz';
 
@@ -18,7 +19,7 @@ export const load = (async ({ locals, url, parent, cookies }) => {
 	const { tenant } = await parent();
 	const user = locals.user!;
 	const timeZone = parseTimeZone(url.searchParams.get('tz') ?? cookies.get(TZ_COOKIE) ?? 'UTC') ?? 'UTC';
-	const parsed = EventFilterSchema.safeParse({ from: 'now-24h', tenant: tenant || undefined, ...filterParams(url.searchParams) });
+	const parsed = EventFilterSchema.safeParse({ from: TIMELINE_DEFAULT_FROM, tenant: tenant || undefined, ...filterParams(url.searchParams) });
 	if (!parsed.success) error(400, `This filter is not valid: ${String(parsed.error.issues[0].path[0])} ${parsed.error.issues[0].message}.`);
 	const filter = parsed.data;
 	const scope = tenantScopeOf(user);
