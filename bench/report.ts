@@ -101,8 +101,8 @@ function notes(r: SizeResult): string[] {
 			out.push(`- SQLite ran fewer times where one run took long: ${reduced.map((q) => `${q.kind} ${q.sqlite!.runs} runs (about ${fmtMs(q.sqliteReduced!)} each)`).join(', ')}.`);
 	}
 	const f = r.foreign;
-	const busy = Math.max(f.ingest, f.queries, f.sqlite) > 0.25 ? '⚠ the machine was shared, so these numbers are pessimistic: ' : '';
-	out.push(`- ${busy}other processes used ${f.ingest.toFixed(2)} / ${f.queries.toFixed(2)} / ${f.sqlite.toFixed(2)} cores during HTTP ingest / API queries / SQLite.`);
+	const busy = Math.max(f.ingest, f.queries, f.sqlite) > 0.25 ? '⚠ The machine was shared, so these numbers are pessimistic: o' : 'O';
+	out.push(`- ${busy}ther processes used ${f.ingest.toFixed(2)} / ${f.queries.toFixed(2)} / ${f.sqlite.toFixed(2)} cores during HTTP ingest / API queries / SQLite.`);
 	const bad = r.queries.filter((q) => q.mismatch);
 	out.push(bad.length ? `- ⚠ Answers differ between the engines: ${bad.map((q) => `${q.kind}: ${q.mismatch}`).join('; ')}.` : r.sqlite ? '- Both engines returned the same events, totals and top IPs for the compared run of each query.' : '');
 	return out.filter(Boolean);
