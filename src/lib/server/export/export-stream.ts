@@ -44,7 +44,12 @@ export async function* exportChunks<Row>(source: PageSource<Row>, formatter: For
 			next = null;
 			signal.throwIfAborted();
 			// A short page is the last one: no query is spent to learn that nothing follows.
-			if (page.rows.length === pageSize && page.last) next = source(page.last, pageSize, signal);
+			if (page.rows.length === pageSize && page.last) {
+				next = source(page.last, pageSize, signal);
+				// The prefetch may fail while this page is still being sent; mark it handled now so
+				// Node does not report an unhandled rejection. The `await` above still throws it.
+				next.catch(() => {});
+			}
 			for (let i = 0; i < page.rows.length; i += chunkRows) {
 				// Formatting a page is one long run of synchronous work; a turn of the event loop
 				// between chunks lets other requests (and their query results) through meanwhile.
