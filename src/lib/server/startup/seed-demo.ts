@@ -3,6 +3,8 @@ import { getConfig } from '../config';
 import { insert, query } from '../clickhouse/query';
 import { generateDemoEvents } from '../demo/generate';
 import { prepareEvents } from '../ingest/prepare';
+import { DEFAULT_TENANT_SETTINGS } from '../../schemas/tenant-settings';
+import { saveTenantSettings } from '../tenants/tenant-settings';
 
 const CountRow = z.object({ n: z.coerce.number() });
 
@@ -21,5 +23,8 @@ export async function seedDemoIfEmpty(now = new Date()): Promise<number> {
 		if (!prepared.ok) throw new Error(`demo data failed validation: ${JSON.stringify(prepared.problems.slice(0, 3))}`);
 		await insert('demo.insertEvents', 'events', prepared.rows);
 	}
+	// The demo company works in Paris; its off-hours incidents are planted in Paris time.
+	const businessHours = { ...DEFAULT_TENANT_SETTINGS.businessHours, timezone: 'Europe/Paris' };
+	await saveTenantSettings('default', { ...DEFAULT_TENANT_SETTINGS, businessHours }, 'demo', now);
 	return events.length;
 }
