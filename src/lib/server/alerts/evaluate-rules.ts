@@ -25,6 +25,10 @@ export interface EvaluationOptions extends PlanOptions {
 	now: Date;
 	/** Tenants to evaluate; default every tenant holding events. */
 	tenants?: string[];
+	/** Rules to evaluate; default every enabled rule. */
+	rules?: Rule[];
+	/** Evaluate again every window since this time, whatever the watermark (a re-run changes nothing). */
+	rerunFrom?: Date;
 }
 
 /** Finds a rule's hits in the planned windows, decides, attaches evidence, and stores the alerts. */
@@ -43,13 +47,13 @@ async function evaluateOne(rule: Rule, tenant: string, plan: WindowPlan, busines
 
 async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 	const report: EvaluationReport = { runs: [], opened: [], extended: [], errors: [] };
-	const rules = (await listRules()).map((r) => r.rule).filter((r) => r.enabled);
+	const rules = o.rules ?? (await listRules()).map((r) => r.rule).filter((r) => r.enabled);
 	const tenants = o.tenants ?? (await listTenants());
 	const watermarks = await listWatermarks();
 	for (const tenant of tenants) {
 		const { businessHours } = await getTenantSettings(tenant);
 		for (const rule of rules) {
-			const plan = planWindows(watermarks.get(`${rule.id}\n${tenant}`) ?? null, o.now, o);
+			const plan = planWindows(o.rerunFrom ?? watermarks.get(`${rule.id}\n${tenant}`) ?? watermarks.get(rule.id) ?? null, o.now, o);
 			if (!plan) continue;
 			const started = new Date();
 			const run: RuleRun = { ruleId: rule.id, tenant, windowFrom: plan.from, windowTo: plan.to, windows: plan.windows, startedAt: started, durationMs: 0, alertsRaised: 0, alertsExtended: 0, error: '', skippedFrom: plan.skippedFrom, skippedWindows: plan.skippedWindows };
