@@ -1,0 +1,26 @@
+import type { RequestHandler } from './$types';
+import { z } from 'zod';
+import { readOptionalBody } from '$lib/alerts/api.server';
+import { runRuleJob } from '$lib/server/alerts/rule-job';
+import { callerOf } from '$lib/server/http/alert-caller';
+import { jsonResponse } from '$lib/server/http/problem';
+import { getMailer } from '$lib/server/mail/mailer';
+
+const Body = z.object({}).strict();
+
+/** Runs an evaluation now (the windows due, as the schedule would), then sends what is due in the outbox. */
+export const POST: RequestHandler = async ({ request, locals }) => {
+	const caller = await callerOf(request, locals.user, 'settings:manage');
+	if (caller instanceof Response) return caller;
+	const body = await readOptionalBody(request, Body);
+	if (!body.ok) return body.response;
+	const r = await runRuleJob(new Date(), getMailer());
+	return jsonResponse(200, {
+		runs: r.runs.map((x) => ({ rule_id: x.ruleId, tenant: x.tenant, window_from: x.windowFrom.toISOString(), window_to: x.windowTo.toISOString(), windows: x.windows, duration_ms: x.durationMs, alerts_raised: x.alertsRaised, error: x.error || null, skipped_windows: x.skippedWindows })),
+		alerts_raised: r.opened.length,
+		alerts_extended: r.extended.length,
+		emails_enqueued: r.enqueued,
+		emails_sent: r.delivery.sent,
+		errors: r.errors
+	});
+};
