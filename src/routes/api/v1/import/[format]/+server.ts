@@ -1,8 +1,9 @@
 import type { RequestHandler } from './$types';
-import { ingest, MAX_EVENTS_PER_REQUEST } from '$lib/server/ingest/ingest';
+import { MAX_EVENTS_PER_REQUEST } from '$lib/server/ingest/ingest';
+import { ingestResponse } from '$lib/server/http/ingest-response';
 import { parseBody } from '$lib/server/ingest/parse-body';
 import { IMPORT_FORMATS, isImportFormat, mapRecords, unwrapRecords } from '$lib/server/importers/import-records';
-import { jsonResponse, problem } from '$lib/server/http/problem';
+import { problem } from '$lib/server/http/problem';
 import { MAX_BODY_BYTES, readBodyLimited } from '$lib/server/http/read-body';
 import { requireKey } from '$lib/server/http/require-key';
 
@@ -25,14 +26,5 @@ export const POST: RequestHandler = async ({ request, params }) => {
 		const f = mapped.problems[0];
 		return problem(400, `${mapped.problems.length} of ${records.length} records cannot be read as ${params.format} events; nothing was stored. First: record ${f.index}, ${f.field}: ${f.message}`, { problems: mapped.problems });
 	}
-	const outcome = await ingest({
-		text: JSON.stringify(mapped.events),
-		contentType: 'application/json',
-		key,
-		idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
-		now: new Date()
-	});
-	if (outcome.status === 202) return jsonResponse(202, outcome.body);
-	const { message, ...rest } = outcome.body;
-	return problem(outcome.status, message, rest);
+	return ingestResponse(JSON.stringify(mapped.events), 'application/json', key, request.headers);
 };
