@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { TimeZoneSchema } from '../schemas/tenant-settings';
 
 const bool = (fallback: boolean) =>
 	z
@@ -43,7 +44,13 @@ const EnvSchema = z.object({
 		.string()
 		.transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
 		.pipe(z.array(z.email({ message: 'must be a comma-separated list of email addresses' })))
-		.default([])
+		.default([]),
+	REPORT_RECIPIENTS: z
+		.string()
+		.transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+		.pipe(z.array(z.email({ message: 'must be a comma-separated list of email addresses' })))
+		.default([]),
+	REPORT_TIMEZONE: TimeZoneSchema.default('UTC')
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -68,6 +75,8 @@ export interface Config {
 	secureCookies: boolean;
 	/** Without smtpUrl, mail is written as .eml files under outboxDir. */
 	mail: { smtpUrl?: string; from: string; outboxDir: string; alertRecipients: string[] };
+	/** The monthly compliance report: sent on the 1st at 08:00 in timezone to recipients (and each tenant's own). */
+	monthlyReport: { recipients: string[]; timezone: string };
 }
 
 export class ConfigError extends Error {}
@@ -103,7 +112,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
 		sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_MAX_HOURS },
 		secureCookies: (e.APP_URL ?? '').startsWith('https:'),
-		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: resolve(dataDir, 'outbox'), alertRecipients: e.ALERT_RECIPIENTS }
+		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: resolve(dataDir, 'outbox'), alertRecipients: e.ALERT_RECIPIENTS },
+		monthlyReport: { recipients: e.REPORT_RECIPIENTS, timezone: e.REPORT_TIMEZONE }
 	};
 }
 
