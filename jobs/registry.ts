@@ -1,5 +1,6 @@
 import { archiveExpiring } from './archive-expiring';
 import type { Job } from './job';
+import { monthlyReport } from './monthly-report';
 
 /** Every job the scheduler runs. */
-export const JOBS: Job[] = [archiveExpiring];
+export const JOBS: Job[] = [archiveExpiring, monthlyReport];

@@ -34,7 +34,7 @@ export async function getClaimHolder(key: ClaimKey): Promise<string | null> {
 	const rows = await query({
 		name: 'monthly.getClaimHolder',
 		row: Row,
-		params: key,
+		params: { ...key },
 		sql: `SELECT holder FROM report_claims FINAL
 			WHERE tenant = {tenant:String} AND month = {month:String} AND send_no = {sendNo:UInt16} AND attempt = {attempt:UInt16} LIMIT 1`
 	});
