@@ -8,7 +8,9 @@ import { resetMailer, createMailer } from '../../src/lib/server/mail/mailer';
 import { defaultSendDeps, SYSTEM_ACTOR } from '../../src/lib/server/monthly/deps';
 import { sendMonthlyReport } from '../../src/lib/server/monthly/send-report';
 import { listMonthRuns } from '../../src/lib/server/queries/monthly/report-runs';
-import { ready } from './helpers';
+import { POST as SEND } from '../../src/routes/api/v1/reports/monthly/[month]/send/+server';
+import { GET as EVENTS } from '../../src/routes/api/v1/events/+server';
+import { call, keyWith, ready } from './helpers';
 import { loadFixture, MONTH, TENANT } from './monthly-fixture';
 import { startSmtp } from './smtp';
 
@@ -90,6 +92,10 @@ describe('the monthly report job', () => {
 			[1, 'resend', 'sent', 'admin@trailscope.test']
 		]);
 		expect(runs[1].digest).toBe(runs[0].digest);
+		const audit = await call(EVENTS, '/api/v1/events?tenant=trailscope&action=monthly_report.resend&from=now-1h');
+		expect(audit.json.events.map((e: { actor: { email: string }; target: { id: string }; outcome: string }) => [e.actor.email, e.target.id, e.outcome])).toEqual([
+			['admin@trailscope.test', `${TENANT}/${MONTH}`, 'success']
+		]);
 	});
 
 	it('retries a failed send later, and sends it once', async () => {
@@ -103,5 +109,28 @@ describe('the monthly report job', () => {
 		expect((await sendMonthlyReport(TENANT, '2026-12', 'scheduled', SYSTEM_ACTOR, later)).outcome).toBe('already_sent');
 		const [run] = await listMonthRuns(TENANT, '2026-12');
 		expect([run.status, run.attempts]).toEqual(['sent', 2]);
+	});
+
+	it('POST /api/v1/reports/monthly/{month}/send says when it was already sent, and resends on purpose', async () => {
+		const send = (month: string, query: string, key?: string | null) => call(SEND, `/api/v1/reports/monthly/${month}/send?${query}`, { method: 'POST', params: { month }, key });
+		const again = await send(MONTH, `tenant=${TENANT}`);
+		expect([again.status, again.json.status, again.json.sent]).toEqual([200, 'already_sent', false]);
+		const before = toAcme().length;
+		const resent = await send(MONTH, `tenant=${TENANT}&resend=true`);
+		expect([resent.status, resent.json.status, resent.json.send_no, resent.json.recipients]).toEqual([200, 'sent', 2, ['compliance@example.com', 'auditor@acme.test']]);
+		expect(toAcme().length).toBe(before + 1);
+	});
+
+	it('refuses bad input with a 400 naming it, and sends nothing', async () => {
+		const send = (month: string, query: string, key?: string | null) => call(SEND, `/api/v1/reports/monthly/${month}/send?${query}`, { method: 'POST', params: { month }, key });
+		const before = smtp.received.length;
+		expect((await send('2026-13', `tenant=${TENANT}`)).json.error).toMatchObject({ status: 400, parameter: 'month' });
+		expect((await send('2099-01', `tenant=${TENANT}`)).json.error.message).toContain('has not begun');
+		expect((await send(MONTH, '')).json.error).toMatchObject({ status: 400, parameter: 'tenant' });
+		expect((await send(MONTH, `tenant=${TENANT}&resend=maybe`)).json.error).toMatchObject({ status: 400, parameter: 'resend' });
+		expect((await send(MONTH, `tenant=${TENANT}`, null)).status).toBe(401);
+		expect((await send(MONTH, `tenant=${TENANT}`, await keyWith(['read']))).status).toBe(403);
+		expect((await send(MONTH, `tenant=${TENANT}`, await keyWith(['admin'], 'other'))).status).toBe(403);
+		expect(smtp.received.length).toBe(before);
 	});
 });
