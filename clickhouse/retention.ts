@@ -11,7 +11,9 @@ export function retentionTtls(r: Retention): Record<string, string> {
 		events: days('toDateTime(occurred_at)'),
 		events_volume_1m: days('minute'),
 		// Failed sign-ins are authentication events: always the security retention.
-		auth_failures_1h: `hour + toIntervalDay(${Math.trunc(r.securityDays)})`
+		auth_failures_1h: `hour + toIntervalDay(${Math.trunc(r.securityDays)})`,
+		activity_15m: days('bucket'),
+		security_events: days('toDateTime(occurred_at)')
 	};
 }
 
