@@ -3,6 +3,35 @@ import { POST } from '../../src/routes/api/v1/events/+server';
 import { saveTenantSettings } from '../../src/lib/server/tenants/tenant-settings';
 import { DEFAULT_TENANT_SETTINGS } from '../../src/lib/schemas/tenant-settings';
 import { call } from './helpers';
+import { recordAudit } from '../../src/lib/server/audit/record-audit';
+import { insertAlerts } from '../../src/lib/server/queries/alerts/insert-alerts';
+import type { Alert } from '../../src/lib/server/rules/decide';
+
+const d = (iso: string) => new Date(iso);
+function alert(id: string, ruleId: string, ruleName: string, severity: Alert['severity'], raised: string, tenant = TENANT): Alert {
+	return {
+		id, tenant, ruleId, ruleName, severity, status: 'open', groupFields: ['ip'], groupValues: ['203.0.113.9'], groupKey: '["203.0.113.9"]', count: 10, threshold: 10,
+		windowStart: d(raised), windowEnd: d(raised), firstSeen: d(raised), lastSeen: d(raised), eventIds: [], createdAt: d(raised), updatedAt: d(raised),
+		statusBy: '', statusComment: '', statusAt: null, version: 1
+	};
+}
+const moved = (a: Alert, status: Alert['status'], at: string, version: number): Alert => ({ ...a, status, statusAt: d(at), updatedAt: d(at), statusBy: 'analyst@acme.test', version });
+
+/**
+ * Alerts of November: a brute force acknowledged after 30 minutes and resolved after 2 hours, one
+ * resolved after 60 minutes without acknowledgement, and one still open; one from October.
+ */
+export function fixtureAlerts(): Alert[] {
+	const brute = alert('al-1', 'brute_force_ip', 'Brute force by IP', 'high', '2026-11-10T14:15:00.000Z');
+	const mass = alert('al-2', 'mass_deletion', 'Mass deletion', 'high', '2026-11-18T15:05:00.000Z');
+	return [
+		brute, moved(brute, 'acknowledged', '2026-11-10T14:45:00.000Z', 2), moved(brute, 'resolved', '2026-11-10T16:15:00.000Z', 3),
+		mass, moved(mass, 'resolved', '2026-11-18T16:05:00.000Z', 2),
+		alert('al-3', 'off_hours_access', 'Off-hours access', 'medium', '2026-11-14T15:00:00.000Z'),
+		alert('al-0', 'brute_force_ip', 'Brute force by IP', 'high', '2026-10-20T10:00:00.000Z'),
+		alert('al-x', 'brute_force_ip', 'Brute force by IP', 'high', '2026-11-10T14:00:00.000Z', 'other')
+	];
+}
 
 /**
  * A month of known events for tenant `acme`, which works in America/New_York: November 2026 there
@@ -57,4 +86,10 @@ export async function loadFixture() {
 	await saveTenantSettings(TENANT, { ...DEFAULT_TENANT_SETTINGS, businessHours: { ...DEFAULT_TENANT_SETTINGS.businessHours, timezone: ZONE }, reportRecipients: ['auditor@acme.test'] }, 'test');
 	const r = await call(POST, '/api/v1/events', { body: fixtureEvents() });
 	expect(r.status, JSON.stringify(r.json)).toBe(202);
+	// One insert per version, as the alert lifecycle writes them, and the audit trail of each change.
+	for (const a of fixtureAlerts()) await insertAlerts([a]);
+	for (const a of fixtureAlerts().filter((x) => x.status !== 'open')) {
+		const action = a.status === 'acknowledged' ? 'alert_acknowledged' : 'alert_resolved';
+		await recordAudit({ actor: { id: 'u-an', email: 'analyst@acme.test', type: 'user' }, action, category: 'system', target: { type: 'alert', id: a.id, name: a.ruleName } }, a.statusAt!);
+	}
 }

@@ -28,14 +28,16 @@ describe('buildMonthlyReport', () => {
 		const values = Object.fromEntries(report.summary.map((f) => [f.key, [f.value, f.previous]]));
 		expect(values).toEqual({
 			events: [NOVEMBER_EVENTS, 2],
-			active_users: [8, 2], // a b c d e f g and admin; a and e in October
+			active_users: [5, 1], // accounts with a successful event: c e f g admin; e in October
 			sign_ins: [3, 0],
 			failed_sign_ins: [15, 1],
 			exports: [3, 1],
 			exported_records: [26200, 100],
 			privilege_changes: [2, 0],
 			configuration_changes: [1, 0],
-			deletions: [56, 0]
+			deletions: [56, 0],
+			alerts: [3, 1],
+			alerts_open: [1, 1]
 		});
 		expect(figure('failed_sign_ins')?.href).toContain('outcome=failure');
 	});
@@ -72,6 +74,18 @@ describe('buildMonthlyReport', () => {
 		expect(report.deletions.count).toBe(56);
 		expect(report.deletions.byActor.map((a) => [a.actor, a.deletions])).toEqual([['g@acme.test', 55], ['e@acme.test', 1]]);
 		expect(report.massDeletions.map((m) => [m.actor, m.deletions, m.start, m.end])).toEqual([['g@acme.test', 55, '2026-11-18T15:00:00.000Z', '2026-11-18T15:04:30.000Z']]);
+	});
+
+	it('counts alerts by severity and by rule, with acknowledgement and resolution times', () => {
+		expect(report.alerts.bySeverity).toEqual([
+			{ severity: 'high', raised: 2, previous: 1, open: 0 },
+			{ severity: 'medium', raised: 1, previous: 0, open: 1 }
+		]);
+		expect(report.alerts.byRule.map((a) => [a.ruleId, a.raised, a.open, a.acknowledged, a.resolved, a.meanAckMinutes, a.meanResolveMinutes])).toEqual([
+			['brute_force_ip', 1, 0, 1, 1, 30, 120],
+			['mass_deletion', 1, 0, 1, 1, 60, 60],
+			['off_hours_access', 1, 1, 0, 0, null, null]
+		]);
 	});
 
 	it('shows nothing of another tenant', () => {

@@ -72,7 +72,12 @@ describe('the monthly report job', () => {
 			expect([...img.content.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 		}
 		const csv = Object.fromEntries(mail.attachments.filter((a) => a.contentType.startsWith('text/csv')).map((a) => [a.filename, parse(a.content.toString('utf8'), { bom: true, columns: true })]));
-		expect(Object.keys(csv).sort()).toEqual(['configuration-changes-acme-2026-11.csv', 'exports-acme-2026-11.csv', 'privilege-changes-acme-2026-11.csv']);
+		expect(Object.keys(csv).sort()).toEqual(['alerts-acme-2026-11.csv', 'configuration-changes-acme-2026-11.csv', 'exports-acme-2026-11.csv', 'privilege-changes-acme-2026-11.csv']);
+		expect(csv['alerts-acme-2026-11.csv'].map((r: Record<string, string>) => [r.rule_id, r.status, r.acknowledged_at_utc])).toEqual([
+			['brute_force_ip', 'resolved', '2026-11-10T14:45:00.000Z'],
+			['off_hours_access', 'open', ''],
+			['mass_deletion', 'resolved', '2026-11-18T16:05:00.000Z']
+		]);
 		expect(csv['privilege-changes-acme-2026-11.csv'].map((r: Record<string, string>) => r.after)).toEqual(['role: admin', 'permissions: ["read","export"]']);
 		const exports = csv['exports-acme-2026-11.csv'] as Record<string, string>[];
 		expect(exports.map((r) => r.records)).toEqual(['5000', '1200', '20000']);

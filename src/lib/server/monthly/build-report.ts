@@ -1,6 +1,7 @@
 import type { MonthlyReport, SummaryFigure } from '../../components/monthly/model';
 import type { ChangeEventRow } from '../queries/monthly/list-month-changes';
 import { getTenantSettings } from '../tenants/tenant-settings';
+import { alertFigures } from './alert-figures';
 import { beforeAfter } from './change-text';
 import { gatherMonth, type MonthData } from './gather';
 import { monthLinks, type MonthLinks } from './links';
@@ -9,43 +10,55 @@ import { monthDays, monthEnded, monthLabel, monthRange, previousMonth, type Mont
 /** Rows a table of the email or page shows at most; the CSV attachments hold every row. */
 export const ROW_LIMIT = 50;
 
+const TOP = 10;
+/** The security report writes times in the tenant's zone; the model keeps UTC and formats on display. */
+const utc = (iso: string) => new Date(iso).toISOString();
+
 function summary(d: MonthData, l: MonthLinks): SummaryFigure[] {
-	const t = d.totals;
+	const t = d.security.totals;
 	const p = d.previousTotals;
-	const fig = (key: keyof typeof t, label: string, href: string): SummaryFigure => ({ key, label, value: t[key], previous: p[key], href });
+	const q = (query: string) => `/events?${query}`;
+	const fig = (key: keyof typeof p, label: string, href: string): SummaryFigure => ({ key, label, value: t[key], previous: p[key], href });
+	const e = d.security.exports;
+	const open = d.alerts.filter((a) => a.status === 'open').length;
 	return [
-		fig('events', 'Events recorded', l.events()),
-		fig('active_users', 'Active users', l.events()),
+		fig('events', 'Events recorded', q(t.events_query)),
+		fig('active_users', 'Active users', q(t.events_query)),
 		fig('sign_ins', 'Sign-ins', l.events({ category: 'authentication', outcome: 'success' })),
 		fig('failed_sign_ins', 'Failed sign-ins', l.events({ category: 'authentication', outcome: 'failure' })),
-		fig('exports', 'Exports', l.events({ category: 'data_export', outcome: 'success' })),
-		fig('exported_records', 'Records exported', l.events({ category: 'data_export', outcome: 'success' })),
+		fig('exports', 'Exports', q(e.events_query)),
+		fig('exported_records', 'Records exported', q(e.events_query)),
 		fig('privilege_changes', 'Privilege changes', l.events({ category: ['authorization', 'user_management'], outcome: 'success' })),
 		fig('configuration_changes', 'Configuration changes', l.events({ category: 'configuration', outcome: 'success' })),
-		fig('deletions', 'Deletions', l.events({ outcome: 'success', q: 'delete' }))
+		fig('deletions', 'Deletions', l.events({ outcome: 'success' })),
+		{ key: 'alerts', label: 'Alerts raised', value: d.alerts.length, previous: d.previousAlerts.length, href: l.alerts },
+		{ key: 'alerts_open', label: 'Alerts still open', value: open, previous: d.previousAlerts.filter((a) => a.status === 'open').length, href: l.alerts }
 	];
 }
 
 const changeRow = (l: MonthLinks) => (c: ChangeEventRow) => ({ occurredAt: c.occurredAt, actor: c.actor, target: c.target, action: c.action, href: l.event(c.id), ...beforeAfter(c.changes, c.changedFields) });
+const targetText = (t: { type: string | null; id: string | null; name: string | null }) => t.name ?? (t.type ? `${t.type} ${t.id ?? ''}`.trim() : '');
 
 function sections(d: MonthData, l: MonthLinks) {
+	const s = d.security;
+	const q = (query: string) => `/events?${query}`;
 	return {
-		failedLogins: d.failedLogins.map((f) => ({
-			ip: f.ip, failures: f.failures, accounts: f.accounts, accountNames: d.targeted.get(f.ip)?.accounts ?? [], country: f.country,
-			firstSeen: f.first_seen, lastSeen: f.last_seen, successAfter: d.targeted.get(f.ip)?.successAfter ?? false,
-			href: l.events({ ip: f.ip, category: 'authentication' })
+		failedLogins: s.failed_logins_by_ip.slice(0, TOP).map((f) => ({
+			ip: f.ip, failures: f.failures, accounts: f.accounts, accountNames: d.targeted.get(f.ip) ?? [], country: f.country,
+			firstSeen: utc(f.first_seen), lastSeen: utc(f.last_seen), successAfter: f.success_after, href: q(f.events_query)
 		})),
 		exports: {
-			count: d.totals.exports, records: d.totals.exported_records, bytes: d.totals.exported_bytes,
-			byUser: d.exportsByUser.map((u) => ({ actor: u.actor, exports: u.exports, records: u.records, bytes: u.bytes, href: l.events({ actor: u.account, category: 'data_export' }) })),
-			largest: d.largest.map((x) => ({ occurredAt: x.occurredAt, actor: x.actor, records: x.records, bytes: x.bytes, target: x.target, href: l.event(x.id) }))
+			count: s.exports.count, records: s.exports.records, bytes: s.exports.bytes,
+			byUser: s.exports.by_user.slice(0, TOP).map((u) => ({ actor: u.actor, exports: u.exports, records: u.records, bytes: u.bytes, href: q(u.events_query) })),
+			largest: s.exports.largest.slice(0, TOP).map((x) => ({ occurredAt: utc(x.occurred_at), actor: x.actor, records: x.records, bytes: x.bytes, target: targetText(x.target) || x.action, href: l.event(x.id) }))
 		},
 		privilegeChanges: d.privilege.map(changeRow(l)),
 		configurationChanges: d.configuration.map(changeRow(l)),
-		offHours: d.offHours.map((o) => ({ occurredAt: o.occurredAt, actor: o.actor, action: o.action, ip: o.ip, href: l.event(o.id) })),
-		offHoursTotal: d.offHours[0]?.total ?? 0,
-		deletions: { count: d.totals.deletions, byActor: d.deletions.map((a) => ({ actor: a.actor, deletions: a.deletions, href: l.events({ actor: a.account }) })) },
-		massDeletions: d.massDeletions.map((m) => ({ actor: m.actor, start: `${m.start.replace(' ', 'T')}Z`, end: `${m.end.replace(' ', 'T')}Z`, deletions: m.deletions, href: l.events({ actor: m.actor }) }))
+		offHours: s.off_hours.map((o) => ({ occurredAt: utc(o.occurred_at), actor: o.actor, action: o.action, ip: o.ip ?? '', href: l.event(o.id) })).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
+		offHoursTotal: s.off_hours_summary.events,
+		deletions: { count: s.deletions.count, byActor: s.deletions.by_actor.slice(0, TOP).map((a) => ({ actor: a.actor, deletions: a.deletions, href: q(a.events_query) })) },
+		massDeletions: d.massDeletions.map((m) => ({ actor: m.actor, start: `${m.start.replace(' ', 'T')}Z`, end: `${m.end.replace(' ', 'T')}Z`, deletions: m.deletions, href: l.events({ actor: m.actor }) })),
+		alerts: alertFigures(d.alerts, d.previousAlerts, l.rule)
 	};
 }
 
@@ -60,7 +73,7 @@ export async function buildMonthlyReport(tenant: string, month: Month, now: Date
 	const timezone = settings.businessHours.timezone;
 	const range = monthRange(month, timezone);
 	const prev = monthRange(previousMonth(month), timezone);
-	const data = await gatherMonth({ tenant, ...range }, { tenant, ...prev }, settings.businessHours, timezone, ROW_LIMIT);
+	const data = await gatherMonth({ tenant, ...range }, { tenant, ...prev }, timezone, now);
 	const links = monthLinks(tenant, month, range.from, range.to, timezone);
 	const byDay = new Map(data.days.map((d) => [d.day, d]));
 	const report: MonthlyReport = {
@@ -68,7 +81,6 @@ export async function buildMonthlyReport(tenant: string, month: Month, now: Date
 		previousLabel: monthLabel(previousMonth(month)), generatedAt: now.toISOString(), complete: monthEnded(month, timezone, now),
 		summary: summary(data, links),
 		...sections(data, links),
-		alerts: { available: false, bySeverity: [], byRule: [] },
 		days: monthDays(month, timezone).map((day) => ({ day, events: byDay.get(day)?.events ?? 0, failedSignIns: byDay.get(day)?.failedSignIns ?? 0 })),
 		links: { events: links.events(), security: links.security, alerts: links.alerts, page: links.page },
 		rowLimit: ROW_LIMIT

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatNumber } from '../../components/monthly/format';
 import type { MonthlyReport } from '../../components/monthly/model';
 import type { MailMessage } from '../mail/mailer';
+import { alertCsvRows } from './alert-figures';
 import { buildMonthlyReport } from './build-report';
 import { reportChartPngs } from './charts';
 import { reportCsvFiles } from './csv';
@@ -25,7 +26,7 @@ export async function composeMonthlyEmail(tenant: string, month: Month, now: Dat
 	const built = await buildMonthlyReport(tenant, month, now);
 	const { report } = built;
 	const png = reportChartPngs(report);
-	const csv = reportCsvFiles(built, null);
+	const csv = reportCsvFiles(built, alertCsvRows(built.data.alerts));
 	const names = csv.map((f) => f.filename);
 	const html = renderReportHtml(report, { appUrl, images: { volume: 'cid:volume-chart', failures: 'cid:failures-chart' }, attachments: names });
 	const message: Omit<MailMessage, 'to'> = {

@@ -18,7 +18,7 @@ const file = (filename: string, header: string[], rows: (string | number)[][]): 
  * The attachments: every privilege change, configuration change, export and alert of the month,
  * written like the timeline's export (RFC 4180, formulas neutralised), times in UTC and local.
  */
-export function reportCsvFiles({ report, data }: BuiltReport, alerts: (string | number)[][] | null): CsvFile[] {
+export function reportCsvFiles({ report, data }: BuiltReport, alerts: (string | number)[][]): CsvFile[] {
 	const tz = report.timezone;
 	const local = `time_${tz.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}`;
 	const changes = (kind: 'privilege' | 'configuration') =>
@@ -39,7 +39,7 @@ export function reportCsvFiles({ report, data }: BuiltReport, alerts: (string | 
 			data.allExports.map((x) => [x.occurredAt, formatTime(x.occurredAt, tz), x.actor, x.target, x.records, x.bytes, x.format, x.id])
 		)
 	];
-	if (alerts) files.push(file(`alerts-${report.tenant}-${report.month}.csv`, ALERT_HEADER, alerts));
+	files.push(file(`alerts-${report.tenant}-${report.month}.csv`, ALERT_HEADER, alerts));
 	return files;
 }
 
