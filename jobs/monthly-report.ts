@@ -1,7 +1,12 @@
 import { getConfig } from '../src/lib/server/config';
-import { defaultSendDeps } from '../src/lib/server/monthly/deps';
-import { sendDueReports } from '../src/lib/server/monthly/send-due';
 import type { Job } from './job';
+
+/** The sending code renders Svelte components; outside Vite (tsx, `npm run jobs`) a hook compiles them. */
+async function loadSender() {
+	if (!import.meta.env) (await import('node:module')).register('./svelte-loader.mjs', import.meta.url);
+	const [{ defaultSendDeps }, { sendDueReports }] = await Promise.all([import('../src/lib/server/monthly/deps'), import('../src/lib/server/monthly/send-due')]);
+	return { defaultSendDeps, sendDueReports };
+}
 
 /**
  * The monthly compliance report, due at 08:00 on the 1st in REPORT_TIMEZONE. The scheduler's cron
@@ -13,6 +18,7 @@ export const monthlyReport: Job = {
 	name: 'monthly-report',
 	schedule: '*/15 * * * *',
 	async run(now) {
+		const { defaultSendDeps, sendDueReports } = await loadSender();
 		// The scheduler's clock may be a test's; times during the run advance from it.
 		const offset = now.getTime() - Date.now();
 		const deps = defaultSendDeps({ clock: () => new Date(Date.now() + offset) });
