@@ -12,7 +12,7 @@ import { decideAlerts, type Alert } from '../rules/decide';
 import { planWindows, type PlanOptions, type WindowPlan } from '../rules/plan-windows';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { listRules } from './rule-store';
-import { createSerial } from './serial';
+import { alertWrites } from './serial';
 
 export interface EvaluationReport {
 	runs: RuleRun[];
@@ -75,10 +75,8 @@ async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 	return report;
 }
 
-const serial = createSerial();
-
 /**
  * Evaluates every enabled rule for every tenant over the windows due at `now`. Evaluations of
  * this process run one at a time, so two at once (the schedule and a manual run) never race.
  */
-export const evaluateRules = (o: EvaluationOptions): Promise<EvaluationReport> => serial(() => evaluateAll(o));
+export const evaluateRules = (o: EvaluationOptions): Promise<EvaluationReport> => alertWrites(() => evaluateAll(o));

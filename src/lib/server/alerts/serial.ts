@@ -7,3 +7,6 @@ export function createSerial() {
 		return run;
 	};
 }
+
+/** Every write of alerts in this process (evaluations, status changes) goes through this one queue. */
+export const alertWrites = createSerial();
