@@ -60,6 +60,7 @@ describe('the monthly report job', () => {
 		expect(envelopeTo).toEqual(['compliance@example.com', 'auditor@acme.test']);
 		const html = String(mail.html);
 		if (process.env.MONTHLY_EMAIL_OUT) writeFileSync(process.env.MONTHLY_EMAIL_OUT, html);
+		if (process.env.MONTHLY_EMAIL_OUT) writeFileSync(`${process.env.MONTHLY_EMAIL_OUT}.txt`, String(mail.text));
 		for (const text of ['November 2026', 'America/New_York', '203.0.113.9', 'a@acme.test', 'mfa_required: false', 'role: admin', 'g@acme.test', '26,200'])
 			expect(html).toContain(text);
 		expect(html).toContain('href="https://trailscope.example.com/events?tenant=acme');

@@ -11,8 +11,8 @@ export interface Cell {
 export interface Column {
 	label: string;
 	numeric?: boolean;
-	/** Addresses and times break badly on a phone; these cells keep one line. */
-	nowrap?: boolean;
+	/** Addresses and times break badly on a phone: kept on one line, or ('words') broken only between words. */
+	nowrap?: boolean | 'words';
 }
 
 /** One section of the report as a table: the page, the HTML email and the text part all write these. */
@@ -46,15 +46,14 @@ export function summarySection(r: MonthlyReport): SectionSpec {
 function failedLogins(r: MonthlyReport): SectionSpec {
 	return {
 		id: 'failed-logins', title: 'Failed sign-ins by IP (top 10)', href: r.links.security, more: 0,
-		note: 'Source addresses with the most failed sign-ins, the accounts they aimed at, and whether a sign-in from there later succeeded.',
+		note: 'Source addresses with the most failed sign-ins, the accounts they aimed at, and whether a sign-in from there then succeeded.',
 		empty: 'No failed sign-ins this month.',
-		columns: [{ label: 'IP', nowrap: true }, { label: 'Failures', numeric: true }, { label: 'Accounts targeted' }, { label: 'Country' }, { label: 'Last seen' }, { label: 'Success after' }],
+		// Four columns, so the table still fits a phone's width.
+		columns: [{ label: 'IP (country)', nowrap: true }, { label: 'Failures', numeric: true }, { label: 'Accounts targeted' }, { label: 'Success after' }],
 		rows: r.failedLogins.map((f) => [
-			{ text: f.ip, href: f.href },
+			{ text: f.country ? `${f.ip} (${f.country})` : f.ip, href: f.href },
 			n(f.failures),
 			{ text: `${formatNumber(f.accounts)}: ${f.accountNames.join(', ')}${f.accounts > f.accountNames.length ? ', …' : ''}` },
-			{ text: f.country ?? '—' },
-			{ text: formatTime(f.lastSeen, r.timezone) },
 			{ text: f.successAfter ? 'yes' : 'no', color: f.successAfter ? '#b91c1c' : undefined }
 		])
 	};
@@ -75,7 +74,7 @@ function largestExports(r: MonthlyReport): SectionSpec {
 	return {
 		id: 'largest-exports', title: 'Largest single exports', href: r.links.security, note: '', more: 0,
 		empty: 'No data was exported this month.',
-		columns: [{ label: 'When', nowrap: true }, { label: 'User' }, { label: 'What' }, { label: 'Records', numeric: true }, { label: 'Size', numeric: true }],
+		columns: [{ label: 'When', nowrap: 'words' }, { label: 'User' }, { label: 'What' }, { label: 'Records', numeric: true }, { label: 'Size', numeric: true }],
 		rows: r.exports.largest.map((x) => [{ text: formatTime(x.occurredAt, r.timezone), href: x.href }, { text: x.actor }, { text: x.target || '—' }, n(x.records), { text: formatBytes(x.bytes) }])
 	};
 }
@@ -89,7 +88,7 @@ function changes(r: MonthlyReport, kind: 'privilege' | 'configuration'): Section
 		href: r.links.security, more,
 		note: kind === 'privilege' ? 'Every change of a role or permission: who changed whose, from what to what.' : 'Every change of a setting: what changed, by whom, before and after.',
 		empty: kind === 'privilege' ? 'No privilege changes this month.' : 'No configuration changes this month.',
-		columns: [{ label: 'When', nowrap: true }, { label: 'By' }, { label: kind === 'privilege' ? 'Whose' : 'What' }, { label: 'Before' }, { label: 'After' }],
+		columns: [{ label: 'When', nowrap: 'words' }, { label: 'By' }, { label: kind === 'privilege' ? 'Whose' : 'What' }, { label: 'Before' }, { label: 'After' }],
 		rows: shown.map((c) => [{ text: formatTime(c.occurredAt, r.timezone), href: c.href }, { text: c.actor }, { text: c.target || c.action }, { text: c.before || '—', color: '#b91c1c' }, { text: c.after || '—', color: '#047857' }])
 	};
 }
@@ -101,7 +100,7 @@ function offHours(r: MonthlyReport): SectionSpec {
 		more: more + Math.max(0, r.offHoursTotal - r.offHours.length),
 		note: 'Sign-ins and sensitive actions outside the tenant\u2019s business hours.',
 		empty: 'No activity outside business hours this month.',
-		columns: [{ label: 'When', nowrap: true }, { label: 'User' }, { label: 'Action' }, { label: 'IP', nowrap: true }],
+		columns: [{ label: 'When', nowrap: 'words' }, { label: 'User' }, { label: 'Action' }, { label: 'IP', nowrap: true }],
 		rows: shown.map((o) => [{ text: formatTime(o.occurredAt, r.timezone), href: o.href }, { text: o.actor }, { text: o.action }, { text: o.ip || '—' }])
 	};
 }
