@@ -33,8 +33,10 @@ export async function failedLoginSections(q: ReportQuery) {
 		})),
 		failed_logins_by_country: byCountry.map((r) => ({
 			...r,
-			// Per-country counts hold failures that came from an address only, as the IP table does.
-			events_query: eventsQuery(base, and(FAILED_SIGN_IN_DRILL, { f: [`country:eq:${r.country ?? ''}`, 'ip:ne:::'] }))
+			// Per-country counts hold failures that came from an address only, as the IP table does. The
+			// timeline's country:eq lower-cases the value but not the stored code, so a two-letter code is
+			// matched with contains (case-insensitive; on two letters, the same as equals).
+			events_query: eventsQuery(base, and(FAILED_SIGN_IN_DRILL, { f: [r.country ? `country:contains:${r.country}` : 'country:eq:', 'ip:ne:::'] }))
 		}))
 	} satisfies Partial<SecurityReport>;
 }
