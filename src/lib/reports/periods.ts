@@ -77,3 +77,38 @@ export function formatIn(iso: string | Date, tz: string, withSeconds = false): s
 
 /** A local `YYYY-MM-DDTHH:mm` of the zone, for datetime-local inputs. */
 export const localInput = (d: Date, tz: string) => DateTime.fromJSDate(d, { zone: tz }).toFormat("yyyy-MM-dd'T'HH:mm");
+
+const isZone = (tz: string) => {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: tz });
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+export interface PagePeriod extends ResolvedPeriod {
+	tz: string;
+	previous: { from: Date; to: Date };
+}
+
+/** A report page's period from its URL (`period`, `month`, `from`, `to`, `tz`), or the bad parameter. */
+export function periodFromParams(params: URLSearchParams, now: Date, fallbackTz: string, fallback: PeriodChoice = '7d'): PagePeriod | { param: string; message: string } {
+	const tz = params.get('tz') || fallbackTz;
+	if (!isZone(tz)) return { param: 'tz', message: `"${tz}" is not a time zone such as Europe/Paris` };
+	const input = { period: params.get('period') ?? undefined, month: params.get('month') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, tz };
+	const p = resolvePeriod(input, now, fallback);
+	if ('param' in p) return p;
+	return { ...p, tz, previous: previousOf(p, tz) };
+}
+
+/** The URL parameters that reproduce a period (for links between the overview and the report). */
+export function periodParams(p: PagePeriod): URLSearchParams {
+	const out = new URLSearchParams({ period: p.choice, tz: p.tz });
+	if (p.choice === 'month') out.set('month', p.month);
+	if (p.choice === 'custom') {
+		out.set('from', localInput(p.from, p.tz));
+		out.set('to', localInput(p.to, p.tz));
+	}
+	return out;
+}

@@ -6,7 +6,7 @@ import { listFailedLoginsByIp } from '../queries/reports/list-failed-logins-by-i
 import { listLargestExports } from '../queries/reports/list-largest-exports';
 import { listLastSignInsByIp } from '../queries/reports/list-last-sign-ins-by-ip';
 import type { ReportQuery } from './report-query';
-import type { SecurityReport, Target } from './security-report-types';
+import type { SecurityReport, Target } from '../../reports/security-report-types';
 import { fillSeries, isoIn, seriesBuckets, seriesUnit } from './series';
 import { BASELINE_DAYS, unusualExporters } from './unusual-exports';
 

@@ -1,3 +1,5 @@
+import type { UnusualExporter } from '../../reports/security-report-types';
+
 /**
  * "Far above their own usual volume", precisely: an account's exported records in the period
  * compared with its daily average over the 30 days before the period, scaled to the period's
@@ -9,13 +11,6 @@ export const BASELINE_DAYS = 30;
 export const UNUSUAL_FACTOR = 3;
 export const UNUSUAL_MIN_RECORDS = 1000;
 
-export interface UnusualExporter {
-	actor: string;
-	records: number;
-	usual_daily_records: number;
-	expected_records: number;
-	ratio: number | null;
-}
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
