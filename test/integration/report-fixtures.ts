@@ -42,6 +42,10 @@ export const EVENTS = [
 	exp('2026-10-20T10:00:00Z', 'carol@acme.example', 200, 5000),
 	exp('2026-10-20T11:00:00Z', 'carol@acme.example', 900, 9000, 'failure'),
 	exp('2026-10-21T10:00:00Z', 'dave@acme.example', 20000, 0),
+	// gina was active before but never exported: flagged; hank has no history at all: not judged.
+	login('2026-09-25T09:00:00Z', '10.1.1.2', 'gina@acme.example'),
+	exp('2026-10-19T10:00:00Z', 'gina@acme.example', 1500, 0),
+	exp('2026-10-19T11:00:00Z', 'hank@acme.example', 5000, 0),
 	// Privilege changes: an elevation off hours (Tuesday 21:00 CET), a grant in hours; a rename is none.
 	ev('2026-10-27T20:00:00Z', 'user.role_changed', 'admin@acme.example', { category: 'user_management', target: { type: 'user', id: 'u5', name: 'Una Five' }, changes: { before: { role: 'agent', name: 'Una' }, after: { role: 'admin', name: 'Una' } } }),
 	ev('2026-10-05T09:00:00Z', 'permission.granted', 'admin@acme.example', { category: 'authorization', target: { type: 'user', id: 'u6' }, changes: { before: { permissions: ['read'] }, after: { permissions: ['read', 'write'] } } }),

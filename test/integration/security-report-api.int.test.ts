@@ -30,7 +30,7 @@ describe('GET /api/v1/reports/security', () => {
 		const r = await call(GET, PATH, { key: await keyWith(['read']) });
 		expect(r.status).toBe(200);
 		expect(r.json.period).toEqual({ from: '2026-10-01T00:00:00.000+02:00', to: '2026-11-01T00:00:00.000+01:00', timezone: 'Europe/Paris' });
-		expect(r.json.totals.events).toBe(39);
+		expect(r.json.totals.events).toBe(41);
 		expect(r.json.failed_logins_by_ip[0]).toMatchObject({ ip: '45.155.205.233', failures: 5, success_after: true });
 		expect(Object.keys(r.json)).toEqual(expect.arrayContaining(['failed_logins_by_ip', 'exports', 'privilege_changes', 'configuration_changes', 'deletions', 'off_hours']));
 	});
@@ -62,7 +62,7 @@ describe('GET /api/v1/reports/security', () => {
 	});
 
 	it('serves people whose role reads reports, within their tenants, and not members', async () => {
-		expect((await asPerson(PATH, person('analyst'))).json.totals.events).toBe(39);
+		expect((await asPerson(PATH, person('analyst'))).json.totals.events).toBe(41);
 		expect((await asPerson(PATH, person('auditor', ['other']))).status).toBe(403);
 		expect((await asPerson(PATH, person('member'))).status).toBe(403);
 	});

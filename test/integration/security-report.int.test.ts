@@ -32,11 +32,11 @@ describe('the security report of a calendar month in Paris', () => {
 
 	it('counts every kind, the month edges included on the left and excluded on the right', async () => {
 		const inMonth = EVENTS.filter((e) => e.tenant === TENANT && Date.parse(e.occurred_at) >= OCTOBER.from.getTime() && Date.parse(e.occurred_at) < OCTOBER.to.getTime());
-		expect(inMonth).toHaveLength(39);
-		const totals = { events: 39, active_users: 8, sign_ins: 3, failed_sign_ins: 10, exports: 4, exported_records: 26200, exported_bytes: 1_205_000, privilege_changes: 2, configuration_changes: 1, deletions: 14 };
+		expect(inMonth).toHaveLength(41);
+		const totals = { events: 41, active_users: 10, sign_ins: 3, failed_sign_ins: 10, exports: 6, exported_records: 32700, exported_bytes: 1_205_000, privilege_changes: 2, configuration_changes: 1, deletions: 14 };
 		expect(report.totals).toMatchObject({ ...totals, deleted_items: 18 });
 		expect(await getPeriodTotals(month)).toEqual(totals);
-		expect(await shown(report.totals.events_query)).toBe(39);
+		expect(await shown(report.totals.events_query)).toBe(41);
 	});
 
 	it('lists failed logins by address with accounts, first and last seen, country and success after', async () => {
@@ -68,26 +68,34 @@ describe('the security report of a calendar month in Paris', () => {
 
 	it('sums exports by user and over time, lists the largest, and flags volume far above the usual', async () => {
 		const e = report.exports;
-		expect([e.count, e.records, e.bytes]).toEqual([4, 26200, 1_205_000]);
-		expect(await shown(e.events_query)).toBe(4);
+		expect([e.count, e.records, e.bytes]).toEqual([6, 32700, 1_205_000]);
+		expect(await shown(e.events_query)).toBe(6);
 		expect(e.by_user.map(({ events_query, ...r }) => r)).toEqual([
 			{ actor: 'dave@acme.example', exports: 1, records: 20000, bytes: 0 },
 			{ actor: 'bob@acme.example', exports: 2, records: 6000, bytes: 1_200_000 },
+			{ actor: 'hank@acme.example', exports: 1, records: 5000, bytes: 0 },
+			{ actor: 'gina@acme.example', exports: 1, records: 1500, bytes: 0 },
 			{ actor: 'carol@acme.example', exports: 1, records: 200, bytes: 5000 }
 		]);
 		for (const r of e.by_user) expect(await shown(r.events_query)).toBe(r.exports);
 		expect(e.largest.map((r) => [r.actor, r.records, r.bytes, r.occurred_at])).toEqual([
 			['dave@acme.example', 20000, 0, '2026-10-21T12:00:00.000+02:00'],
 			['bob@acme.example', 5000, 1_000_000, '2026-10-13T12:00:00.000+02:00'],
+			['hank@acme.example', 5000, 0, '2026-10-19T13:00:00.000+02:00'],
+			['gina@acme.example', 1500, 0, '2026-10-19T12:00:00.000+02:00'],
 			['bob@acme.example', 1000, 200_000, '2026-10-14T12:00:00.000+02:00'],
 			['carol@acme.example', 200, 5000, '2026-10-20T12:00:00.000+02:00']
 		]);
 		for (const r of e.largest) expect(await shown(r.events_query)).toBe(1);
 		// October in Paris lasts 745 hours; dave's usual is 300 records / 30 days = 10 a day.
-		expect(e.unusual.map(({ events_query, ...r }) => r)).toEqual([{ actor: 'dave@acme.example', records: 20000, usual_daily_records: 10, expected_records: 310.4, ratio: 64.4 }]);
+		expect(e.unusual.map(({ events_query, ...r }) => r)).toEqual([
+			{ actor: 'gina@acme.example', records: 1500, usual_daily_records: 0, expected_records: 0, ratio: null },
+			{ actor: 'dave@acme.example', records: 20000, usual_daily_records: 10, expected_records: 310.4, ratio: 64.4 }
+		]);
 		expect(e.over_time.filter((s) => s.exports).map((s) => [s.from.slice(0, 10), s.exports, s.records, s.bytes])).toEqual([
 			['2026-10-13', 1, 5000, 1_000_000],
 			['2026-10-14', 1, 1000, 200_000],
+			['2026-10-19', 2, 6500, 0],
 			['2026-10-20', 1, 200, 5000],
 			['2026-10-21', 1, 20000, 0]
 		]);
@@ -161,7 +169,7 @@ describe('a custom period that cuts hours and quarter hours across the repeated 
 describe('scoping', () => {
 	it('keeps other tenants out, and refuses a tenant outside the scope', async () => {
 		const r = await getSecurityReport({ ...month, tenant: undefined, scope: [TENANT] });
-		expect(r.totals.events).toBe(39);
+		expect(r.totals.events).toBe(41);
 		await expect(getSecurityReport({ ...month, scope: ['other'] })).rejects.toThrow(/tenant/);
 		const other = await getPeriodTotals({ ...month, tenant: 'other' });
 		expect(other).toMatchObject({ events: 2, failed_sign_ins: 1, exports: 1, exported_records: 99999 });

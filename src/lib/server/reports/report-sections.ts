@@ -61,7 +61,7 @@ export async function exportSections(q: ReportQuery) {
 	const baselineQ = { ...q, from: new Date(q.from.getTime() - BASELINE_DAYS * 86400e3), to: q.from };
 	const baseline = users.length ? await listExportsByUser(baselineQ, { limit: 200, actors: users.map((u) => u.actor) }) : [];
 	return {
-		by_user: users.slice(0, LIMITS.exports_by_user).map((u) => ({ ...u, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) })),
+		by_user: users.slice(0, LIMITS.exports_by_user).map((u) => ({ actor: u.actor, exports: u.exports, records: u.records, bytes: u.bytes, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) })),
 		largest: largest.map((r) => ({
 			id: r.id,
 			occurred_at: isoIn(r.occurred_at, q.timezone),
