@@ -15,7 +15,10 @@ async function scalar(sql: string) {
 
 describe('migrations', () => {
 	it('are numbered, split into statements, and each applies once', async () => {
-		expect(all.map((m) => m.version)).toEqual(all.map((_, i) => i + 1));
+		// Helpers work in assigned number ranges (0012-0019, 0020-0029 ...), so numbers rise but may leave gaps.
+		const versions = all.map((m) => m.version);
+		expect(versions.slice(0, 11)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+		expect(versions.every((v, i) => i === 0 || v > versions[i - 1])).toBe(true);
 		expect(splitStatements('-- c\nCREATE TABLE a (x String DEFAULT \';\');\nSELECT 1;\n')).toEqual(["CREATE TABLE a (x String DEFAULT ';')", 'SELECT 1']);
 		const before = all.filter((m) => m.version <= 5);
 		expect((await migrate(before)).length).toBe(5);

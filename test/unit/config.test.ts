@@ -23,9 +23,25 @@ describe('parseConfig', () => {
 		[{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
 		[{ RETENTION_DAYS: '400' }, 'RETENTION_SECURITY_DAYS'],
 		[{ CLICKHOUSE_DATABASE: 'drop table' }, 'CLICKHOUSE_DATABASE'],
-		[{ INGEST_API_KEY: 'short' }, 'INGEST_API_KEY']
+		[{ INGEST_API_KEY: 'short' }, 'INGEST_API_KEY'],
+		[{ SMTP_URL: 'http://mail:25' }, 'SMTP_URL'],
+		[{ SMTP_URL: 'nonsense' }, 'SMTP_URL'],
+		[{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
+		[{ ALERT_RECIPIENTS: 'a@example.com, nobody' }, 'ALERT_RECIPIENTS']
 	])('names the variable in error for %o', (env, name) => {
 		expect(() => parseConfig(env)).toThrow(ConfigError);
 		expect(() => parseConfig(env)).toThrow(name);
+	});
+});
+
+describe('mail configuration', () => {
+	it('writes to DATA_DIR/outbox when SMTP_URL is unset', () => {
+		const c = parseConfig({ DATA_DIR: '/srv/ts' });
+		expect(c.mail).toEqual({ smtpUrl: undefined, from: 'Trailscope <trailscope@localhost>', outboxDir: '/srv/ts/outbox', alertRecipients: [] });
+	});
+
+	it('reads SMTP_URL, MAIL_FROM and a comma-separated ALERT_RECIPIENTS', () => {
+		const c = parseConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Sec <sec@example.com>', ALERT_RECIPIENTS: 'a@example.com, b@example.com,' });
+		expect(c.mail).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', from: 'Sec <sec@example.com>', alertRecipients: ['a@example.com', 'b@example.com'] });
 	});
 });

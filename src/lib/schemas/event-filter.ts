@@ -77,7 +77,8 @@ export const EventFilterSchema = z.object({
 	target_id: optional,
 	source: optional,
 	q: optional,
-	f: z.array(z.string().max(600)).max(30).default([]),
+	// Long enough for an alert's evidence: `id:in:` with up to 100 event ids.
+	f: z.array(z.string().max(4000)).max(30).default([]),
 	limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(50),
 	cursor: z.string().max(200).optional(),
 	/** With a cursor: `prev` reads the page of newer events before it. */

@@ -9,6 +9,9 @@ const bool = (fallback: boolean) =>
 
 const days = (fallback: number) => z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(1).max(36500).default(fallback);
 
+// An address, or a display name followed by <address>.
+const EMAIL_OR_NAMED = /^(?:[^<>@\s]+@[^<>@\s]+\.?[^<>@\s]*|[^<>]*<[^<>@\s]+@[^<>@\s]+>)$/;
+
 const EnvSchema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().default('0.0.0.0'),
@@ -30,7 +33,20 @@ const EnvSchema = z.object({
 	ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 	SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
-	ARCHIVE_LEAD_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(30).default(7)
+	ARCHIVE_LEAD_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(30).default(7),
+	SMTP_URL: z
+		.url({ message: 'must be a URL such as smtp://user:pass@mail.example.com:587 or smtps://...' })
+		.refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+		.optional(),
+	MAIL_FROM: z.string().regex(EMAIL_OR_NAMED, 'must be an address such as trailscope@example.com or "Trailscope <trailscope@example.com>"').default('Trailscope <trailscope@localhost>'),
+	ALERT_RECIPIENTS: z
+		.string()
+		.transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+		.pipe(z.array(z.email({ message: 'must be a comma-separated list of email addresses' })))
+		.default([]),
+	RULES_DELAY_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(0).max(3600).default(120),
+	RULES_CATCHUP_WINDOWS: z.coerce.number({ message: 'must be a number of one-minute windows' }).int().min(1).max(100_000).default(1440),
+	ALERT_EMAIL_BURST: z.coerce.number({ message: 'must be a number of emails' }).int().min(1).max(1000).default(10)
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,6 +69,10 @@ export interface Config {
 	sessions: { idleMinutes: number; absoluteHours: number };
 	/** Cookies get Secure when the app is served over https. */
 	secureCookies: boolean;
+	/** Without smtpUrl, mail is written as .eml files under outboxDir. */
+	mail: { smtpUrl?: string; from: string; outboxDir: string; alertRecipients: string[] };
+	/** Rule windows are evaluated delayMs after they end; at most catchUpWindows missed ones are caught up. */
+	rules: { delayMs: number; catchUpWindows: number; burstCap: number };
 }
 
 export class ConfigError extends Error {}
@@ -87,7 +107,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		auditTenant: e.AUDIT_TENANT,
 		admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
 		sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_MAX_HOURS },
-		secureCookies: (e.APP_URL ?? '').startsWith('https:')
+		secureCookies: (e.APP_URL ?? '').startsWith('https:'),
+		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: resolve(dataDir, 'outbox'), alertRecipients: e.ALERT_RECIPIENTS },
+		rules: { delayMs: e.RULES_DELAY_SECONDS * 1000, catchUpWindows: e.RULES_CATCHUP_WINDOWS, burstCap: e.ALERT_EMAIL_BURST }
 	};
 }
 

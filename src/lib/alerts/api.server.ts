@@ -1,0 +1,57 @@
+import type { RequestHandler } from '@sveltejs/kit';
+import type { ZodType } from 'zod';
+import { requestMetaOf } from '$lib/admin/request-meta';
+import { AlertActionSchema } from '$lib/schemas/alert-query';
+import { toAlertJson } from '$lib/server/alerts/alert-json';
+import { changeAlertStatus } from '$lib/server/alerts/alert-lifecycle';
+import { callerOf } from '$lib/server/http/alert-caller';
+import { resolveTime } from '$lib/server/queries/events/time-range';
+import { jsonResponse, problem } from '$lib/server/http/problem';
+import { AlertScopeError } from '$lib/server/queries/alerts/alert-scope';
+import { AlertQuerySchema } from '$lib/schemas/alert-query';
+import type { AlertListFilter } from '$lib/server/queries/alerts/list-alerts';
+import { domainProblem, readJsonBody } from '$lib/admin/api.server';
+
+/** An optional JSON body: none at all reads as {}, else it must match the schema (400 naming the field). */
+export async function readOptionalBody<T>(request: Request, schema: ZodType<T>): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
+	const text = await request.clone().text();
+	if (!text.trim()) {
+		const parsed = schema.safeParse({});
+		return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: problem(400, 'send a JSON object as the body') };
+	}
+	return readJsonBody(request, schema);
+}
+
+/** The alert list filter of a URL, or the 400 naming the bad parameter. */
+export function alertFilterOf(url: URL, now: Date): AlertListFilter | Response {
+	const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ''));
+	const parsed = AlertQuerySchema.safeParse(raw);
+	if (!parsed.success) {
+		const param = String(parsed.error.issues[0].path[0] ?? 'query');
+		return problem(400, `${param}: ${parsed.error.issues[0].message}`, { parameter: param });
+	}
+	const q = parsed.data;
+	return { tenant: q.tenant, status: q.status, severity: q.severity, ruleId: q.rule_id, since: resolveTime(q.since, now), limit: q.limit };
+}
+
+/** Tenant refusals and domain errors as answers; anything else is a fault. */
+export function alertProblem(e: unknown): Response {
+	if (e instanceof AlertScopeError) return problem(403, `tenant: ${e.message}`, { parameter: 'tenant' });
+	return domainProblem(e);
+}
+
+/** POST .../acknowledge and .../resolve: by the caller, with an optional `comment`, written to the audit trail. */
+export function alertStatusHandler(status: 'acknowledged' | 'resolved'): RequestHandler<{ id: string }> {
+	return async (event) => {
+		const caller = await callerOf(event.request, event.locals.user, 'alerts:manage');
+		if (caller instanceof Response) return caller;
+		const body = await readOptionalBody(event.request, AlertActionSchema);
+		if (!body.ok) return body.response;
+		try {
+			const alert = await changeAlertStatus(caller.scope, event.params.id, status, caller.actor, body.data.comment, requestMetaOf(event));
+			return jsonResponse(200, { alert: toAlertJson(alert) });
+		} catch (e) {
+			return alertProblem(e);
+		}
+	};
+}

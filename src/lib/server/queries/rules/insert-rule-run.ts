@@ -1,0 +1,38 @@
+import { insert } from '../../clickhouse/query';
+import { toChTime } from '../../ingest/prepare';
+
+export interface RuleRun {
+	ruleId: string;
+	tenant: string;
+	windowFrom: Date;
+	windowTo: Date;
+	windows: number;
+	startedAt: Date;
+	durationMs: number;
+	alertsRaised: number;
+	alertsExtended: number;
+	error: string;
+	skippedFrom: Date | null;
+	skippedWindows: number;
+}
+
+export function insertRuleRuns(runs: RuleRun[]): Promise<void> {
+	return insert(
+		'rules.insertRuleRuns',
+		'rule_runs',
+		runs.map((r) => ({
+			rule_id: r.ruleId,
+			tenant: r.tenant,
+			window_from: toChTime(r.windowFrom),
+			window_to: toChTime(r.windowTo),
+			windows: r.windows,
+			started_at: toChTime(r.startedAt),
+			duration_ms: Math.round(r.durationMs),
+			alerts_raised: r.alertsRaised,
+			alerts_extended: r.alertsExtended,
+			error: r.error,
+			skipped_from: r.skippedFrom ? toChTime(r.skippedFrom) : null,
+			skipped_windows: r.skippedWindows
+		}))
+	);
+}

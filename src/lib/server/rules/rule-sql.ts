@@ -1,0 +1,51 @@
+import type { BusinessHours } from '../../schemas/tenant-settings';
+import type { EventKind, EventMatch, RuleField, RuleValue } from '../../schemas/rule';
+import { ACCOUNT, CONFIG_CHANGE, DELETED_ITEMS, DELETION, EXPORT, FAILED_SIGN_IN, PRIVILEGE_CHANGE, PRIVILEGE_ELEVATION, SIGN_IN } from '../queries/event-kinds';
+import { offHoursSql } from '../tenants/business-hours';
+
+/** SQL fragments rules are built of; every event kind is a shared predicate, never a rule's own. */
+export const KIND_SQL: Record<EventKind, string> = {
+	failed_sign_in: FAILED_SIGN_IN,
+	sign_in: SIGN_IN,
+	export: EXPORT,
+	deletion: DELETION,
+	privilege_change: PRIVILEGE_CHANGE,
+	privilege_elevation: PRIVILEGE_ELEVATION,
+	config_change: CONFIG_CHANGE
+};
+
+/** What a group value is, as text; an empty text means the event has no such value. */
+export const FIELD_SQL: Record<RuleField, string> = {
+	// IPv4 is stored mapped into IPv6; people read and type it plainly.
+	ip: `if(ip = toIPv6('::'), '', if(startsWith(IPv6NumToString(ip), '::ffff:') AND position(IPv6NumToString(ip), '.') > 0, substring(IPv6NumToString(ip), 8), IPv6NumToString(ip)))`,
+	account: ACCOUNT,
+	actor: `if(actor_id != '', actor_id, lower(actor_email))`,
+	country: `toString(country)`,
+	source: `toString(source)`,
+	target: `if(target_id != '', concat(toString(target_type), ':', target_id), '')`
+};
+
+export const VALUE_SQL: Record<RuleValue, string> = {
+	records: 'records',
+	bytes: 'bytes',
+	deleted_items: DELETED_ITEMS
+};
+
+export interface Fragment {
+	sql: string;
+	params: Record<string, unknown>;
+}
+
+/** Events of any of the match's kinds, outside business hours when it asks so. */
+export function matchSql(m: EventMatch, bh: BusinessHours, prefix: string): Fragment {
+	const kinds = `(${m.kinds.map((k) => KIND_SQL[k]).join(' OR ')})`;
+	if (!m.offHours) return { sql: kinds, params: {} };
+	const off = offHoursSql(bh, 'occurred_at', prefix);
+	return { sql: `(${kinds} AND ${off.sql})`, params: off.params };
+}
+
+/** The group as an array of texts, and a condition that every part of it is present. */
+export function groupSql(fields: readonly RuleField[]): { expr: string; present: string } {
+	const parts = fields.map((f) => FIELD_SQL[f]);
+	return { expr: `[${parts.join(', ')}]`, present: parts.map((p) => `${p} != ''`).join(' AND ') };
+}
