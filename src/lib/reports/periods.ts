@@ -75,6 +75,12 @@ export function formatIn(iso: string | Date, tz: string, withSeconds = false): s
 	return d.setZone(tz).toFormat(withSeconds ? 'd LLL yyyy, HH:mm:ss ZZZZ' : 'd LLL yyyy, HH:mm ZZZZ');
 }
 
+/** A time in a table row: day, month and time with the zone's offset (`25 Oct, 02:30 GMT+1`); the year is in the period line. */
+export function formatShort(iso: string | Date, tz: string, withSeconds = false): string {
+	const d = typeof iso === 'string' ? DateTime.fromISO(iso, { setZone: true }) : DateTime.fromJSDate(iso);
+	return d.setZone(tz).toFormat(withSeconds ? 'd LLL, HH:mm:ss ZZZZ' : 'd LLL, HH:mm ZZZZ');
+}
+
 /** A local `YYYY-MM-DDTHH:mm` of the zone, for datetime-local inputs. */
 export const localInput = (d: Date, tz: string) => DateTime.fromJSDate(d, { zone: tz }).toFormat("yyyy-MM-dd'T'HH:mm");
 

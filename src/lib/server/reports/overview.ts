@@ -1,5 +1,8 @@
 import { CATEGORIES } from '../../schemas/event-input';
 import { and, eventsQuery, FAILED_SIGN_IN_DRILL, oneEvent } from '../../reports/events-query';
+import { evidenceHref, alertHref } from '../../alerts/links';
+import { countOpenAlerts } from '../queries/alerts/count-open-alerts';
+import { listAlerts } from '../queries/alerts/list-alerts';
 import { getKindDrill } from '../queries/reports/get-kind-drill';
 import { listChangeEvents } from '../queries/reports/list-change-events';
 import { listFailedLoginsByIp } from '../queries/reports/list-failed-logins-by-ip';
@@ -38,13 +41,17 @@ async function volume(q: ReportQuery): Promise<VolumeSeries[]> {
 export async function getOverview(q: ReportQuery, previous: ReportQuery) {
 	checkReportQuery(q);
 	const base = baseOf(q);
-	const [totals, before, series, ips, privilege, privilegeAll] = await Promise.all([
+	// Unresolved alerts are a state, not a count of the period: read as of now, over the last year.
+	const since = new Date(Date.now() - 365 * 86400e3);
+	const [totals, before, series, ips, privilege, privilegeAll, openAlerts, latestAlerts] = await Promise.all([
 		getPeriodTotals(q),
 		getPeriodTotals(previous),
 		volume(q),
 		listFailedLoginsByIp(q, 5),
 		listChangeEvents(q, 'privilege_change', 5),
-		getKindDrill(q, 'privilege_change')
+		getKindDrill(q, 'privilege_change'),
+		countOpenAlerts(q.scope, q.tenant),
+		listAlerts(q.scope, { tenant: q.tenant, status: ['open', 'acknowledged'], since, limit: 5 })
 	]);
 	const lastSignIn = await listLastSignInsByIp(q, ips.map((r) => r.ip));
 	return {
@@ -67,6 +74,18 @@ export async function getOverview(q: ReportQuery, previous: ReportQuery) {
 			elevation: r.elevation,
 			events_query: eventsQuery(base, oneEvent(r.id))
 		})),
-		privilege_link: groupLink(base, PRIVILEGE_WIDER, privilegeAll)
+		privilege_link: groupLink(base, PRIVILEGE_WIDER, privilegeAll),
+		open_alerts: openAlerts,
+		latest_alerts: latestAlerts.map((a) => ({
+			id: a.id,
+			severity: a.severity,
+			status: a.status,
+			rule: a.ruleName,
+			group: a.groupFields.map((f, i) => `${f} ${a.groupValues[i]}`).join(', '),
+			count: a.count,
+			last_seen: isoIn(a.lastSeen, q.timezone),
+			href: alertHref(a.id),
+			events_href: evidenceHref(a)
+		}))
 	};
 }
