@@ -4,6 +4,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { host: '127.0.0.1' },
+	build: {
+		// echarts is one large client chunk by design; the warning would only alarm a newcomer.
+		chunkSizeWarningLimit: 1500,
+		rollupOptions: {
+			// zod ships comments Rollup cannot place: harmless, and noise on every first start.
+			onLog(level, log, handler) {
+				if (log.code !== 'INVALID_ANNOTATION') handler(level, log);
+			}
+		}
+	},
 	test: {
 		// chdb crashes the process at exit when loaded in a worker thread (ARCHITECTURE.md): forks only.
 		pool: 'forks',

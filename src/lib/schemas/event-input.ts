@@ -47,14 +47,21 @@ const JsonObject = z.record(z.string(), z.unknown());
  */
 export const EventInputSchema = z.object({
 	id: z.uuid('must be a UUID').optional().nullable(),
-	occurred_at: z.union([
-		z.iso.datetime({ offset: true, local: false, message: 'must be an ISO 8601 time with a zone, or epoch milliseconds' }),
-		z.number().int().nonnegative('must be epoch milliseconds')
-	]),
+	occurred_at: z.union(
+		[
+			z.iso.datetime({ offset: true, local: false, message: 'must be an ISO 8601 time with a zone, or epoch milliseconds' }),
+			z.number().int().nonnegative('must be epoch milliseconds')
+		],
+		{ error: (iss) => (iss.input === undefined ? 'is required' : 'must be an ISO 8601 time with a zone, or epoch milliseconds') }
+	),
 	tenant: text(128).regex(/^[A-Za-z0-9._:-]+$/, 'may hold letters, digits and . _ : - only').optional().nullable(),
 	source: optionalText(128),
 	actor: ActorSchema.optional().nullable(),
-	action: text(256).trim().min(1, 'must not be empty'),
+	action: z
+		.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
+		.max(256, 'must be at most 256 characters')
+		.trim()
+		.min(1, 'must not be empty'),
 	category: optionalText(64),
 	outcome: z.enum(OUTCOMES, { message: 'must be one of success, failure, pending' }).optional().nullable(),
 	reason: optionalText(4096),
