@@ -13,7 +13,7 @@ export const init: ServerInit = async () => {
 	const report = await startup();
 	const where = config.clickhouse.mode === 'embedded' ? `embedded ClickHouse in ${config.clickhouse.path}` : `ClickHouse at ${config.clickhouse.url}`;
 	console.log(`Trailscope: store is ${where}; ${report.migrations} migration(s) applied`);
-	if (report.demoEvents > 0) console.log(`Trailscope: loaded ${report.demoEvents} demo events (SEED_DEMO=false skips this)`);
+	if (report.demoEvents > 0) console.log(`Trailscope: loaded ${report.demoEvents} demo events (SEED_DEMO=false skips this); the rules raised ${report.demoAlerts} alert(s) on them`);
 	if (report.bootstrapSecret) {
 		console.log(`\nTrailscope: created an API key with every scope. It is shown this once; keep it:\n\n    ${report.bootstrapSecret}\n`);
 	}

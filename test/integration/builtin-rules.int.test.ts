@@ -53,6 +53,7 @@ beforeAll(async () => {
 		login('off-fire', '2026-12-02T05:00:00Z'),
 		login('off-quiet', '2026-12-02T10:00:00Z'),
 		login('off-tokyo', '2026-12-02T05:00:00Z'),
+		{ ...login('off-service', '2026-12-02T05:00:00Z', { id: 'svc-nightly' }), actor: { id: 'svc-nightly', type: 'service' } },
 		roleChange('priv-high', ago(30), 'admin'),
 		roleChange('priv-medium', ago(30), 'supervisor'),
 		{ ...roleChange('priv-quiet', ago(30), 'Ann B.', 'display_name'), action: 'USER_UPDATED', category: 'user_management' },
@@ -117,6 +118,8 @@ describe('built-in rules', () => {
 		expect((await run('off_hours_access', 'off-fire', 10)).groups.map((g) => g.group.actor)).toEqual(['ann']);
 		expect((await run('off_hours_access', 'off-quiet', 10)).alerts).toBe(0);
 		expect((await run('off_hours_access', 'off-tokyo', 10)).alerts).toBe(0);
+		// Service accounts run their jobs at night by design; the built-in rule leaves them out.
+		expect((await run('off_hours_access', 'off-service', 10)).alerts).toBe(0);
 	});
 
 	it('privilege_escalation is high for an admin grant, medium for another role change, quiet otherwise', async () => {

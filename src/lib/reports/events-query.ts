@@ -62,7 +62,7 @@ export const byActor = (actor: string): Drill => (actor === '' ? { f: ['actor_id
 /**
  * A group of events of a kind no plain filter names (deletions, privilege changes): when every
  * action of the group is named like that kind, the actions select exactly it; else its ids, when
- * few enough to fit one filter; else only the wider filter, marked inexact.
+ * few enough (100) to fit one filter; else only the wider filter, marked inexact.
  */
 export function kindGroupDrill(wider: Drill, g: { actions: string[]; by_action: boolean; ids: string[] }): { drill: Drill; exact: boolean } {
 	if (g.by_action && g.actions.length > 0 && g.actions.length < 20) return { drill: and(wider, { action: g.actions }), exact: true };

@@ -1,3 +1,4 @@
+import { parseOperatorFilter } from './event-filter';
 import { z } from 'zod';
 
 export const RULE_TYPES = ['match', 'threshold', 'distinct', 'sum', 'sequence', 'new_value'] as const;
@@ -24,8 +25,25 @@ export const FIELD_LABELS: Record<RuleField, string> = { ip: 'IP', account: 'acc
 const EventMatchSchema = z.object({
 	/** An event matches when it is of any of these kinds... */
 	kinds: z.array(z.enum(EVENT_KINDS)).min(1).max(EVENT_KINDS.length),
-	/** ...and, when set, falls outside the tenant's business hours. */
-	offHours: z.boolean().default(false)
+	/** ...and, when set, falls outside the tenant's business hours... */
+	offHours: z.boolean().default(false),
+	/**
+	 * ...and meets every one of these timeline operator filters (`actor_type:ne:service`,
+	 * `source:eq:okta`, `ip:cidr:10.0.0.0/8`), so a team tunes a rule as it filters the timeline.
+	 */
+	where: z
+		.array(
+			z
+				.string()
+				.max(600)
+				.superRefine((text, ctx) => {
+					const parsed = parseOperatorFilter(text);
+					if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+					else if (parsed.field === 'occurred_at') ctx.addIssue({ code: 'custom', message: 'a rule sets its time by its window, not by occurred_at' });
+				})
+		)
+		.max(20)
+		.optional()
 });
 export type EventMatch = z.infer<typeof EventMatchSchema>;
 

@@ -11,9 +11,10 @@ export interface RuleJobReport extends EvaluationReport {
 }
 
 /** One tick of the rule job: evaluate the due windows, put new alerts' emails in the outbox, send what is due. */
-export async function runRuleJob(now: Date, mailer: Mailer, opts: { tenants?: string[]; rerunFrom?: Date } = {}): Promise<RuleJobReport> {
+export async function runRuleJob(now: Date, mailer: Mailer, opts: { tenants?: string[]; rerunFrom?: Date; maxWindows?: number } = {}): Promise<RuleJobReport> {
 	const config = getConfig();
-	const report = await evaluateRules({ now, delayMs: config.rules.delayMs, maxWindows: config.rules.catchUpWindows, tenants: opts.tenants, rerunFrom: opts.rerunFrom });
+	const maxWindows = opts.maxWindows ?? config.rules.catchUpWindows;
+	const report = await evaluateRules({ now, delayMs: config.rules.delayMs, maxWindows, tenants: opts.tenants, rerunFrom: opts.rerunFrom });
 	const rules = new Map((await listRules()).map((r) => [r.rule.id, r.rule]));
 	const enqueued = await notifyOpened(report.opened, rules, { appUrl: config.http.appUrl, recipients: config.mail.alertRecipients, burstCap: config.rules.burstCap, now });
 	const delivery = await deliverOutbox(mailer, now);

@@ -1,19 +1,8 @@
 import { getActivityTotals } from '../queries/reports/get-activity-totals';
+import type { PeriodTotals } from '../../reports/security-report-types';
 import { checkReportQuery, type ReportQuery } from './report-query';
 
-export interface PeriodTotals {
-	events: number;
-	/** Distinct accounts (email, else actor id) with at least one successful event. */
-	active_users: number;
-	sign_ins: number;
-	failed_sign_ins: number;
-	exports: number;
-	exported_records: number;
-	exported_bytes: number;
-	privilege_changes: number;
-	configuration_changes: number;
-	deletions: number;
-}
+export type { PeriodTotals };
 
 /** Counts of each kind of event over [from, to), read from the activity rollup and exact at the edges. */
 export async function getPeriodTotals(q: ReportQuery): Promise<PeriodTotals> {

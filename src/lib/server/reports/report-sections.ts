@@ -6,7 +6,7 @@ import { listFailedLoginsByIp } from '../queries/reports/list-failed-logins-by-i
 import { listLargestExports } from '../queries/reports/list-largest-exports';
 import { listLastSignInsByIp } from '../queries/reports/list-last-sign-ins-by-ip';
 import type { ReportQuery } from './report-query';
-import type { SecurityReport, Target } from './security-report-types';
+import type { SecurityReport, Target } from '../../reports/security-report-types';
 import { fillSeries, isoIn, seriesBuckets, seriesUnit } from './series';
 import { BASELINE_DAYS, unusualExporters } from './unusual-exports';
 
@@ -33,8 +33,10 @@ export async function failedLoginSections(q: ReportQuery) {
 		})),
 		failed_logins_by_country: byCountry.map((r) => ({
 			...r,
-			// Per-country counts hold failures that came from an address only, as the IP table does.
-			events_query: eventsQuery(base, and(FAILED_SIGN_IN_DRILL, { f: [`country:eq:${r.country ?? ''}`, 'ip:ne:::'] }))
+			// Per-country counts hold failures that came from an address only, as the IP table does. The
+			// timeline's country:eq lower-cases the value but not the stored code, so a two-letter code is
+			// matched with contains (case-insensitive; on two letters, the same as equals).
+			events_query: eventsQuery(base, and(FAILED_SIGN_IN_DRILL, { f: [r.country ? `country:contains:${r.country}` : 'country:eq:', 'ip:ne:::'] }))
 		}))
 	} satisfies Partial<SecurityReport>;
 }
@@ -59,7 +61,7 @@ export async function exportSections(q: ReportQuery) {
 	const baselineQ = { ...q, from: new Date(q.from.getTime() - BASELINE_DAYS * 86400e3), to: q.from };
 	const baseline = users.length ? await listExportsByUser(baselineQ, { limit: 200, actors: users.map((u) => u.actor) }) : [];
 	return {
-		by_user: users.slice(0, LIMITS.exports_by_user).map((u) => ({ ...u, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) })),
+		by_user: users.slice(0, LIMITS.exports_by_user).map((u) => ({ actor: u.actor, exports: u.exports, records: u.records, bytes: u.bytes, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) })),
 		largest: largest.map((r) => ({
 			id: r.id,
 			occurred_at: isoIn(r.occurred_at, q.timezone),

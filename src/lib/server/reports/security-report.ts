@@ -3,11 +3,11 @@ import { getActivityTotals } from '../queries/reports/get-activity-totals';
 import { checkReportQuery, type ReportQuery } from './report-query';
 import { exportSections, failedLoginSections, LIMITS, loadSeries, seriesSections, baseOf } from './report-sections';
 import { changeSections, deletionSections, offHoursSections } from './report-sections-2';
-import type { SecurityReport } from './security-report-types';
+import type { SecurityReport } from '../../reports/security-report-types';
 import { isoIn } from './series';
 
 export type { ReportQuery } from './report-query';
-export type { SecurityReport } from './security-report-types';
+export type { SecurityReport } from '../../reports/security-report-types';
 
 /**
  * The security report of a period: failed logins by address and country, exports, privilege and

@@ -1,21 +1,17 @@
+import type { UnusualExporter } from '../../reports/security-report-types';
+
 /**
  * "Far above their own usual volume", precisely: an account's exported records in the period
  * compared with its daily average over the 30 days before the period, scaled to the period's
  * length. Flagged when the period holds at least UNUSUAL_MIN_RECORDS records and more than
- * UNUSUAL_FACTOR times that expectation; an account that exported nothing in those 30 days is
- * flagged from UNUSUAL_MIN_RECORDS on (ratio null: no usual volume to compare with).
+ * UNUSUAL_FACTOR times that expectation. An account active in those 30 days without exporting
+ * is flagged from UNUSUAL_MIN_RECORDS on (ratio null: no usual volume); one with no activity at
+ * all there has no history to judge by (a store a few days old would flag everyone) and is not.
  */
 export const BASELINE_DAYS = 30;
 export const UNUSUAL_FACTOR = 3;
 export const UNUSUAL_MIN_RECORDS = 1000;
 
-export interface UnusualExporter {
-	actor: string;
-	records: number;
-	usual_daily_records: number;
-	expected_records: number;
-	ratio: number | null;
-}
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -23,6 +19,7 @@ export function unusualExporters(periodMs: number, current: { actor: string; rec
 	const before = new Map(baseline.map((b) => [b.actor, b.records]));
 	const days = periodMs / 86400e3;
 	return current
+		.filter((c) => before.has(c.actor))
 		.filter((c) => {
 			const expected = ((before.get(c.actor) ?? 0) / BASELINE_DAYS) * days;
 			return c.records >= UNUSUAL_MIN_RECORDS && c.records > UNUSUAL_FACTOR * expected;

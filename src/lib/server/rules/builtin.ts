@@ -92,7 +92,8 @@ const DRAFTS: Draft[] = [
 		name: 'Off-hours access',
 		description: "A successful sign-in, configuration or privilege action outside the tenant's business hours.",
 		type: 'match',
-		filter: { kinds: ['sign_in', 'config_change', 'privilege_change'], offHours: true },
+		// Service accounts run scheduled jobs at night by design; people are what this rule watches.
+		filter: { kinds: ['sign_in', 'config_change', 'privilege_change'], offHours: true, where: ['actor_type:ne:service', 'actor_type:ne:bot'] },
 		groupBy: ['actor'],
 		windowMinutes: 60,
 		threshold: 1,

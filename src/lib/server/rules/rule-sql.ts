@@ -2,6 +2,7 @@ import type { BusinessHours } from '../../schemas/tenant-settings';
 import type { EventKind, EventMatch, RuleField, RuleValue } from '../../schemas/rule';
 import { ACCOUNT, CONFIG_CHANGE, DELETED_ITEMS, DELETION, EXPORT, FAILED_SIGN_IN, PRIVILEGE_CHANGE, PRIVILEGE_ELEVATION, SIGN_IN } from '../queries/event-kinds';
 import { offHoursSql } from '../tenants/business-hours';
+import { buildOperatorWhere } from '../queries/events/event-where';
 
 /** SQL fragments rules are built of; every event kind is a shared predicate, never a rule's own. */
 export const KIND_SQL: Record<EventKind, string> = {
@@ -38,10 +39,20 @@ export interface Fragment {
 
 /** Events of any of the match's kinds, outside business hours when it asks so. */
 export function matchSql(m: EventMatch, bh: BusinessHours, prefix: string): Fragment {
-	const kinds = `(${m.kinds.map((k) => KIND_SQL[k]).join(' OR ')})`;
-	if (!m.offHours) return { sql: kinds, params: {} };
-	const off = offHoursSql(bh, 'occurred_at', prefix);
-	return { sql: `(${kinds} AND ${off.sql})`, params: off.params };
+	const parts = [`(${m.kinds.map((k) => KIND_SQL[k]).join(' OR ')})`];
+	let params: Record<string, unknown> = {};
+	if (m.offHours) {
+		const off = offHoursSql(bh, 'occurred_at', prefix);
+		parts.push(off.sql);
+		params = off.params;
+	}
+	if (m.where?.length) {
+		// Time filters are refused by the schema, so no clock is needed to build these.
+		const w = buildOperatorWhere(m.where, new Date(0), `${prefix}w`);
+		parts.push(`(${w.sql})`);
+		params = { ...params, ...w.params };
+	}
+	return { sql: parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`, params };
 }
 
 /** The group as an array of texts, and a condition that every part of it is present. */

@@ -12,6 +12,8 @@ export interface StartupReport {
 	/** Set on the very first start: the administrator created, with a generated password to print. */
 	firstAdmin: { email: string; password?: string } | null;
 	demoEvents: number;
+	/** Alerts the rules raised on the demo's 30 days (its planted incidents), right after seeding. */
+	demoAlerts: number;
 }
 
 let started: Promise<StartupReport> | undefined;
@@ -26,8 +28,9 @@ export function startup(): Promise<StartupReport> {
 		const firstAdmin = await ensureFirstAdmin(config);
 		// Loaded only when wanted: the generator and its catalogue are not needed to serve.
 		const demoEvents = config.seedDemo ? await (await import('./seed-demo')).seedDemoIfEmpty() : 0;
+		const demoAlerts = demoEvents > 0 ? await (await import('./seed-demo')).raiseDemoAlerts() : 0;
 		await getGeoLookup();
-		return { migrations: ran.length, retentionChanged, bootstrapSecret, firstAdmin, demoEvents };
+		return { migrations: ran.length, retentionChanged, bootstrapSecret, firstAdmin, demoEvents, demoAlerts };
 	})();
 	return started;
 }

@@ -60,8 +60,9 @@ class Builder {
 	readonly parts: string[] = [];
 	readonly params: Record<string, unknown> = {};
 	private n = 0;
+	constructor(private readonly prefix = 'p') {}
 	bind(value: unknown, type: string): string {
-		const name = `p${this.n++}`;
+		const name = `${this.prefix}${this.n++}`;
 		this.params[name] = value;
 		return `{${name}:${type}}`;
 	}
@@ -215,4 +216,18 @@ export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Da
 		b.add(`(occurred_at ${cmp} ${at} OR (occurred_at = ${at} AND id ${cmp} ${b.bind(c.id, 'UUID')}))`);
 	}
 	return { sql: b.parts.join('\n  AND '), params: b.params, from, to };
+}
+
+/**
+ * Operator filters (`field:op:value`, as in `f=`) alone, as one condition whose parameters carry
+ * `prefix` so the condition can join other SQL: detection rules narrow their events with these.
+ */
+export function buildOperatorWhere(texts: readonly string[], now: Date, prefix: string): { sql: string; params: Record<string, unknown> } {
+	const b = new Builder(prefix);
+	for (const text of texts) {
+		const parsed = parseOperatorFilter(text);
+		if (typeof parsed === 'string') throw new FilterError('f', parsed);
+		b.add(operatorCondition(b, parsed, 'f', now));
+	}
+	return { sql: b.parts.length ? b.parts.join(' AND ') : '1', params: b.params };
 }

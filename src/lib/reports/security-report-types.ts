@@ -1,6 +1,28 @@
-import type { BusinessHours } from '../../schemas/tenant-settings';
-import type { PeriodTotals } from './period-totals';
-import type { UnusualExporter } from './unusual-exports';
+import type { BusinessHours } from '../schemas/tenant-settings';
+
+/** The shape of the security report (GET /api/v1/reports/security), shared by the server and the pages. */
+
+export interface PeriodTotals {
+	events: number;
+	/** Distinct accounts (email, else actor id) with at least one successful event. */
+	active_users: number;
+	sign_ins: number;
+	failed_sign_ins: number;
+	exports: number;
+	exported_records: number;
+	exported_bytes: number;
+	privilege_changes: number;
+	configuration_changes: number;
+	deletions: number;
+}
+
+export interface UnusualExporter {
+	actor: string;
+	records: number;
+	usual_daily_records: number;
+	expected_records: number;
+	ratio: number | null;
+}
 
 /** Every row carries `events_query`: the /events (and GET /api/v1/events) query string of exactly its events. */
 interface Linked {
