@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { getConfig } from '$lib/server/config';
+import { ConfigError, getConfig } from '$lib/server/config';
 import { closeClickHouse } from '$lib/server/clickhouse/client';
 import { startup } from '$lib/server/startup/startup';
 import { startScheduler } from '../jobs/scheduler';
@@ -8,8 +8,19 @@ import { resumeSession } from '$lib/server/auth/sessions';
 import { getUserById, toUser } from '$lib/server/auth/users';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookies';
 
+/** A wrong setting stops the start with what to fix, not a stack trace. */
+function configOrExit() {
+	try {
+		return getConfig();
+	} catch (e) {
+		if (!(e instanceof ConfigError)) throw e;
+		console.error(`Trailscope: ${e.message}`);
+		process.exit(1);
+	}
+}
+
 export const init: ServerInit = async () => {
-	const config = getConfig();
+	const config = configOrExit();
 	const report = await startup();
 	const where = config.clickhouse.mode === 'embedded' ? `embedded ClickHouse in ${config.clickhouse.path}` : `ClickHouse at ${config.clickhouse.url}`;
 	console.log(`Trailscope: store is ${where}; ${report.migrations} migration(s) applied`);

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/lib/server/config';
 
 describe('parseConfig', () => {
+	it('takes a local administrator address, the kind Trailscope itself generates, and refuses a non-address', () => {
+		expect(parseConfig({ ADMIN_EMAIL: 'admin@localhost', ADMIN_PASSWORD: 'a long password' }).admin.email).toBe('admin@localhost');
+		expect(() => parseConfig({ ADMIN_EMAIL: 'admin', ADMIN_PASSWORD: 'a long password' })).toThrow(/ADMIN_EMAIL: must be an email address/);
+	});
 	it('defaults to the embedded store under ./data on port 3000', () => {
 		const c = parseConfig({});
 		expect(c.http.port).toBe(3000);

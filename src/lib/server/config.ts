@@ -30,7 +30,8 @@ const EnvSchema = z.object({
 	ARCHIVE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 	ARCHIVE_DIR: z.string().min(1).optional(),
 	AUDIT_TENANT: z.string().regex(/^[A-Za-z0-9._:-]+$/, 'may hold letters, digits and . _ : - only').default('trailscope'),
-	ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+	// Local addresses (admin@localhost, the generated administrator's) are fine for signing in.
+	ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address').optional(),
 	ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 	SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
