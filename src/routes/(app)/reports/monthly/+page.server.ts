@@ -20,6 +20,7 @@ export const load = (async ({ locals, parent, url }) => {
 		tenants,
 		// The month now running, then the twelve before it.
 		months: Array.from({ length: 13 }, (_, i) => shiftMonth(latest, 1 - i)),
-		schedule: { timezone, recipients }
+		schedule: { timezone, recipients },
+		canManage: userCan(locals.user, 'settings:manage')
 	};
 }) satisfies PageServerLoad;
