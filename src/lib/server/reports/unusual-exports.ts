@@ -4,9 +4,10 @@ import type { UnusualExporter } from '../../reports/security-report-types';
  * "Far above their own usual volume", precisely: an account's exported records in the period
  * compared with its daily average over the 30 days before the period, scaled to the period's
  * length. Flagged when the period holds at least UNUSUAL_MIN_RECORDS records and more than
- * UNUSUAL_FACTOR times that expectation. An account active in those 30 days without exporting
- * is flagged from UNUSUAL_MIN_RECORDS on (ratio null: no usual volume); one with no activity at
- * all there has no history to judge by (a store a few days old would flag everyone) and is not.
+ * UNUSUAL_FACTOR times that expectation. An account active in those 30 days (a sign-in or another
+ * event of security_events) without exporting is flagged from UNUSUAL_MIN_RECORDS on (ratio null:
+ * no usual volume); one with no such activity there has no history to judge by (a store a few
+ * days old would flag everyone) and is not.
  */
 export const BASELINE_DAYS = 30;
 export const UNUSUAL_FACTOR = 3;
