@@ -11,7 +11,10 @@ export function retentionTtls(r: Retention): Record<string, string> {
 		events: days('toDateTime(occurred_at)'),
 		events_volume_1m: days('minute'),
 		// Failed sign-ins are authentication events: always the security retention.
-		auth_failures_1h: `hour + toIntervalDay(${Math.trunc(r.securityDays)})`
+		auth_failures_1h: `hour + toIntervalDay(${Math.trunc(r.securityDays)})`,
+		activity_totals_15m: days('bucket'),
+		active_accounts_1h: `hour + toIntervalDay(if(security = 1, ${Math.trunc(r.securityDays)}, ${Math.trunc(r.days)}))`,
+		security_events: days('toDateTime(occurred_at)')
 	};
 }
 

@@ -1,6 +1,7 @@
 import { archiveExpiring } from './archive-expiring';
 import { evaluateRules } from './evaluate-rules';
 import type { Job } from './job';
+import { monthlyReport } from './monthly-report';
 
 /** Every job the scheduler runs. */
-export const JOBS: Job[] = [archiveExpiring, evaluateRules];
+export const JOBS: Job[] = [archiveExpiring, evaluateRules, monthlyReport];

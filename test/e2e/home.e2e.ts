@@ -1,12 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, API, signIn } from './support';
 
-test('the overview shows what the store holds and how to send events', async ({ page }) => {
+test('the overview shows the demo store with the change against the previous period', async ({ page }) => {
 	await signIn(page, ADMIN.email, ADMIN.password);
 	await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
-	const events = page.getByRole('definition').first();
-	expect(Number((await events.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(10_000);
-	await expect(page.getByRole('heading', { name: 'Send an event' })).toBeVisible();
+	const events = page.getByRole('link', { name: /^Events: [\d,]+, open these events$/ });
+	const label = (await events.getAttribute('aria-label')) ?? '';
+	expect(Number(label.replace(/^Events: ([\d,]+).*$/, '$1').replace(/,/g, ''))).toBeGreaterThan(5_000);
+	await expect(page.getByText(/vs previous period/).first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Event volume by category' })).toBeVisible();
+});
+
+test('a period without events shows how to send them', async ({ page }) => {
+	await signIn(page, ADMIN.email, ADMIN.password);
+	await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+	await page.goto('/?period=custom&from=2020-01-01T00:00&to=2020-01-02T00:00&tz=UTC');
+	await expect(page.getByRole('heading', { name: 'No events in this period' })).toBeVisible();
 	await expect(page.locator('pre')).toContainText('/api/v1/events');
 });
 

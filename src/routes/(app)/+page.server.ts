@@ -1,13 +1,35 @@
 import type { PageServerLoad } from './$types';
+import { error } from '@sveltejs/kit';
 import { EventFilterSchema } from '$lib/schemas/event-filter';
 import { getConfig } from '$lib/server/config';
-import { actorOnlyOf, tenantScopeOf } from '$lib/server/auth/access';
+import { actorOnlyOf, tenantScopeOf, userCan } from '$lib/server/auth/access';
 import { getStoreSummary } from '$lib/server/queries/events/get-store-summary';
+import { localInput, periodFromParams, periodParams } from '$lib/reports/periods';
+import { getOverview } from '$lib/server/reports/overview';
+import { pageZones } from '$lib/server/reports/page-zone';
+import { ReportError } from '$lib/server/reports/report-query';
 
-export const load = (async ({ locals, parent }) => {
+export const load = (async ({ locals, parent, url, cookies }) => {
 	const { tenant } = await parent();
 	const user = locals.user!;
-	const filter = EventFilterSchema.parse({ from: 'now-30d', tenant: tenant || undefined });
-	const summary = await getStoreSummary(tenantScopeOf(user), filter, new Date(), actorOnlyOf(user));
-	return { summary, appUrl: getConfig().http.appUrl, own: !!actorOnlyOf(user) };
+	const now = new Date();
+	const zones = await pageZones(tenant, cookies.get('ts_tz'));
+	const p = periodFromParams(url.searchParams, now, zones.fallback);
+	if ('param' in p) error(400, `This period is not valid: ${p.param} ${p.message}.`);
+	const period = { choice: p.choice, month: p.month, from: localInput(p.from, p.tz), to: localInput(p.to, p.tz), fromIso: p.from.toISOString(), toIso: p.to.toISOString(), tz: p.tz, params: periodParams(p).toString() };
+	const base = { appUrl: getConfig().http.appUrl, period, zones: zones.offered };
+	if (!userCan(user, 'reports:read')) {
+		// Members see their own activity only, never figures about other people.
+		const filter = EventFilterSchema.parse({ from: p.from.toISOString(), to: p.to.toISOString(), tenant: tenant || undefined });
+		const own = await getStoreSummary(tenantScopeOf(user), filter, now, actorOnlyOf(user));
+		return { ...base, own, overview: null };
+	}
+	const q = { scope: tenantScopeOf(user), tenant: tenant || undefined, from: p.from, to: p.to, timezone: p.tz };
+	try {
+		const overview = await getOverview(q, { ...q, ...p.previous });
+		return { ...base, own: null, overview };
+	} catch (e) {
+		if (e instanceof ReportError) error(e.param === 'tenant' ? 403 : 400, e.message);
+		throw e;
+	}
 }) satisfies PageServerLoad;

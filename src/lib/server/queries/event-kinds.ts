@@ -24,6 +24,8 @@ export const ACCOUNT = `if(actor_email != '', lower(actor_email), actor_id)`;
 export const EXPORT = `(category = 'data_export' AND outcome = 'success')`;
 
 const DELETE_WORDS = words('delete', 'deleted', 'deletes', 'deleting', 'remove', 'removed', 'destroy', 'destroyed', 'purge', 'purged', 'erase', 'erased', 'wipe', 'wiped', 'bulk_delete');
+/** A delete-like action name: every successful, non-authentication event so named is a DELETION (drill-downs filter on such actions). */
+export const DELETE_ACTION = DELETE_WORDS;
 /** `changes` with a before and no after: the entity is gone, whatever the action says. */
 const GONE = `(JSONHas(changes, 'before') AND NOT JSONHas(changes, 'after'))`;
 
@@ -35,6 +37,9 @@ export const DELETED_ITEMS = `greatest(toUInt64(1), records, toUInt64OrZero(JSON
 
 const PRIVILEGE_FIELDS = `['role', 'roles', 'permission', 'permissions', 'privilege', 'privileges', 'scopes', 'groups', 'group', 'is_admin', 'admin', 'access_level', 'policy', 'policies']`;
 const PRIVILEGE_WORDS = `match(action_key, 'role|permission|privilege|grant|revoke|promot|demot|policy|policies|admin|access_level|addusertogroup|removeuserfromgroup')`;
+
+/** An action named as a change of rights: every successful authorization or user_management event so named is a PRIVILEGE_CHANGE. */
+export const PRIVILEGE_ACTION = PRIVILEGE_WORDS;
 
 /** A change of who may do what: role or permission fields changed, or an authorization change named so. */
 export const PRIVILEGE_CHANGE = `(outcome = 'success' AND category IN ('authorization', 'user_management') AND (hasAny(changed_fields, ${PRIVILEGE_FIELDS}) OR ${PRIVILEGE_WORDS}))`;

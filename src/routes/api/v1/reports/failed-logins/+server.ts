@@ -28,6 +28,7 @@ export const GET: RequestHandler = async ({ request, url }) => {
 	const from = resolveTime(parsed.data.from, now);
 	const to = resolveTime(parsed.data.to, now);
 	if (!(from < to)) return problem(400, 'from: must be before to', { parameter: 'from' });
-	const rows = await listFailedLoginsByIp({ scope, tenant, from, to, limit });
-	return jsonResponse(200, { period: { from: from.toISOString(), to: to.toISOString() }, failed_logins_by_ip: rows });
+	const rows = await listFailedLoginsByIp({ scope, tenant, from, to, timezone: 'UTC' }, limit);
+	const failed_logins_by_ip = rows.map((r) => ({ ...r, first_seen: r.first_seen.toISOString(), last_seen: r.last_seen.toISOString() }));
+	return jsonResponse(200, { period: { from: from.toISOString(), to: to.toISOString() }, failed_logins_by_ip });
 };

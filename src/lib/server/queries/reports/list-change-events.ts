@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { query } from '../../clickhouse/query';
+import { displayIp } from '../../ingest/ip';
+import type { ReportQuery } from '../../reports/report-query';
+import { fromChTime, PERIOD, periodParams, tenantSql } from './report-sql';
+
+const Row = z.object({
+	id: z.string(),
+	occurred_at: z.string(),
+	actor: z.string(),
+	actor_name: z.string(),
+	action: z.string(),
+	ip: z.string(),
+	target_type: z.string(),
+	target_id: z.string(),
+	target_name: z.string(),
+	changed_fields: z.array(z.string()),
+	changes: z.string(),
+	elevation: z.coerce.number()
+});
+
+export type ChangeKind = 'privilege_change' | 'config_change';
+
+/** Privilege or configuration changes of the period (PRIVILEGE_CHANGE, CONFIG_CHANGE), newest first. */
+export async function listChangeEvents(q: ReportQuery, kind: ChangeKind, limit: number) {
+	const t = tenantSql(q);
+	const rows = await query({
+		name: 'reports.listChangeEvents',
+		row: Row,
+		params: { ...t.params, ...periodParams(q), kind, limit },
+		sql: `SELECT toString(id) AS id, toString(occurred_at) AS occurred_at, actor, actor_name, action, IPv6NumToString(ip) AS ip,
+				target_type, target_id, target_name, changed_fields, changes, elevation
+			FROM security_events
+			WHERE ${t.sql} AND kind = {kind:String} AND ${PERIOD}
+			ORDER BY occurred_at DESC, id DESC LIMIT {limit:UInt32}`
+	});
+	return rows.map((r) => ({ ...r, ip: displayIp(r.ip), occurred_at: fromChTime(r.occurred_at), elevation: r.elevation === 1 }));
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { query } from '../../clickhouse/query';
+import type { ReportQuery } from '../../reports/report-query';
+import { fromChTime, PERIOD, periodParams, tenantSql } from './report-sql';
+
+const Row = z.object({
+	id: z.string(),
+	occurred_at: z.string(),
+	actor: z.string(),
+	actor_name: z.string(),
+	action: z.string(),
+	target_type: z.string(),
+	target_id: z.string(),
+	target_name: z.string(),
+	records: z.coerce.number(),
+	bytes: z.coerce.number()
+});
+
+/** The period's single largest exports (by records, then bytes), from security_events. */
+export async function listLargestExports(q: ReportQuery, limit: number) {
+	const t = tenantSql(q);
+	const rows = await query({
+		name: 'reports.listLargestExports',
+		row: Row,
+		params: { ...t.params, ...periodParams(q), limit },
+		sql: `SELECT toString(id) AS id, toString(occurred_at) AS occurred_at, actor, actor_name, action, target_type, target_id, target_name, records, bytes
+			FROM security_events
+			WHERE ${t.sql} AND kind = 'export' AND ${PERIOD}
+			ORDER BY records DESC, bytes DESC, occurred_at DESC LIMIT {limit:UInt32}`
+	});
+	return rows.map((r) => ({ ...r, occurred_at: fromChTime(r.occurred_at) }));
+}

@@ -1,0 +1,37 @@
+import { toChTime } from '../../ingest/prepare';
+import type { ReportQuery } from '../../reports/report-query';
+import { splitForRollup } from '../rollup-split';
+
+export interface Sql {
+	sql: string;
+	params: Record<string, unknown>;
+}
+
+/** The tenant condition of a report: one tenant, the caller's list, or all. */
+export function tenantSql(q: Pick<ReportQuery, 'scope' | 'tenant'>): Sql {
+	if (q.tenant) return { sql: 'tenant = {tenant:String}', params: { tenant: q.tenant } };
+	if (q.scope === '*') return { sql: '1', params: {} };
+	return { sql: 'tenant IN {tenants:Array(String)}', params: { tenants: q.scope } };
+}
+
+/** [from, to) of occurred_at, bound as from/to. */
+export function periodParams(q: Pick<ReportQuery, 'from' | 'to'>) {
+	return { from: toChTime(q.from), to: toChTime(q.to) };
+}
+
+export const PERIOD = 'occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}';
+
+/**
+ * The whole rollup buckets of a period and the raw-table edges either side, as bound parameters
+ * `wholeFrom`/`wholeTo`; `RAW_EDGES` selects what the rollup does not cover.
+ */
+export function splitParams(q: Pick<ReportQuery, 'from' | 'to'>, unitMs: number) {
+	const { whole } = splitForRollup(q.from, q.to, unitMs);
+	return { ...periodParams(q), wholeFrom: toChTime(whole.from), wholeTo: toChTime(whole.to) };
+}
+
+export const RAW_EDGES = `((occurred_at >= {from:DateTime64(3)} AND occurred_at < {wholeFrom:DateTime64(3)})
+	OR (occurred_at >= {wholeTo:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}))`;
+
+/** ClickHouse's `YYYY-MM-DD hh:mm:ss.sss` (UTC) as a Date. */
+export const fromChTime = (t: string) => new Date(`${t.replace(' ', 'T')}Z`);

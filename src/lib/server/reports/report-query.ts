@@ -1,0 +1,44 @@
+import type { TenantScope } from '../queries/events/event-where';
+
+/** What every report reads: a tenant scope, optionally one tenant of it, a period [from, to) and a zone for display and buckets. */
+export interface ReportQuery {
+	scope: TenantScope;
+	tenant?: string;
+	from: Date;
+	to: Date;
+	/** IANA zone: time series buckets start at midnight (or the hour) there, and times are shown in it. */
+	timezone: string;
+}
+
+/** A report parameter the caller must fix; `param` names it (tenant, from, to, tz). */
+export class ReportError extends Error {
+	constructor(
+		readonly param: string,
+		message: string
+	) {
+		super(`${param}: ${message}`);
+	}
+}
+
+/** The longest period a report reads: a year and a day, so a calendar year always fits. */
+export const MAX_REPORT_MS = 367 * 86400e3;
+
+/** Refuses a query outside the caller's tenants or with a period that cannot be read. */
+export function checkReportQuery(q: ReportQuery): void {
+	if (q.tenant && q.scope !== '*' && !q.scope.includes(q.tenant)) throw new ReportError('tenant', `you have no access to tenant "${q.tenant}"`);
+	if (Number.isNaN(q.from.getTime())) throw new ReportError('from', 'is not a valid time');
+	if (Number.isNaN(q.to.getTime())) throw new ReportError('to', 'is not a valid time');
+	if (q.from >= q.to) throw new ReportError('from', 'must be before to');
+	if (q.to.getTime() - q.from.getTime() > MAX_REPORT_MS) throw new ReportError('from', 'the period may span at most 367 days');
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: q.timezone });
+	} catch {
+		throw new ReportError('tz', `"${q.timezone}" is not an IANA time zone such as Europe/Paris`);
+	}
+}
+
+/** The period of the same length just before this one, for "change against the previous period". */
+export function previousPeriod(q: ReportQuery): ReportQuery {
+	const len = q.to.getTime() - q.from.getTime();
+	return { ...q, from: new Date(q.from.getTime() - len), to: q.from };
+}

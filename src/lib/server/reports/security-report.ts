@@ -1,0 +1,53 @@
+import { CONFIG_CHANGE_DRILL, eventsQuery, EXPORT_DRILL } from '../../reports/events-query';
+import { getActivityTotals } from '../queries/reports/get-activity-totals';
+import { checkReportQuery, type ReportQuery } from './report-query';
+import { exportSections, failedLoginSections, LIMITS, loadSeries, seriesSections, baseOf } from './report-sections';
+import { changeSections, deletionSections, offHoursSections } from './report-sections-2';
+import type { SecurityReport } from '../../reports/security-report-types';
+import { isoIn } from './series';
+
+export type { ReportQuery } from './report-query';
+export type { SecurityReport } from '../../reports/security-report-types';
+
+/**
+ * The security report of a period: failed logins by address and country, exports, privilege and
+ * configuration changes, deletions and off-hours activity. Every figure counts with the
+ * predicates of event-kinds.ts and carries the timeline query of exactly its events.
+ */
+export async function getSecurityReport(q: ReportQuery): Promise<SecurityReport> {
+	checkReportQuery(q);
+	const base = baseOf(q);
+	const [totals, seriesRows, failed, exports, changes, deletions, offHours] = await Promise.all([
+		getActivityTotals(q),
+		loadSeries(q),
+		failedLoginSections(q),
+		exportSections(q),
+		changeSections(q),
+		deletionSections(q),
+		offHoursSections(q)
+	]);
+	const series = seriesSections(q, seriesRows);
+	return {
+		period: { from: isoIn(q.from, q.timezone), to: isoIn(q.to, q.timezone), timezone: q.timezone },
+		business_hours: offHours.business_hours,
+		totals: { ...totals, events_query: eventsQuery(base) },
+		...failed,
+		failed_logins_over_time: series.failed_logins_over_time,
+		exports: {
+			count: totals.exports,
+			records: totals.exported_records,
+			bytes: totals.exported_bytes,
+			events_query: eventsQuery(base, EXPORT_DRILL),
+			...exports,
+			over_time: series.exports_over_time
+		},
+		...changes,
+		deletions: { count: totals.deletions, items: totals.deleted_items, ...deletions, over_time: series.deletions_over_time },
+		off_hours: offHours.off_hours,
+		off_hours_summary: offHours.off_hours_summary,
+		limits: LIMITS
+	};
+}
+
+/** The timeline query of all the period's configuration changes (CONFIG_CHANGE is a plain filter). */
+export const configurationChangesQuery = (q: ReportQuery) => eventsQuery(baseOf(q), CONFIG_CHANGE_DRILL);
