@@ -114,7 +114,7 @@ function notes(r: SizeResult): string[] {
 	out.push(
 		`- /events load: \`/events/__data.json\` with a signed-in administrator's session and the tenant chosen by cookie, ${r.page.latency.runs} runs after 2 warm-ups, 30-day windows as above; it holds the layout's data, ${r.page.events} events, the histogram and the period's total.`,
 		`- Export: \`GET /api/v1/events/export?format=csv\` of the query tenant's newest events (period cut to hold about 1,000,000), read by one client as fast as it arrives; RSS sampled every 200 ms ("flat" = peak under 256 MB above before). ` +
-			`The timeline probe sent one first-page request after another while the export ran; its idle figure is 20 runs just before.`
+			`A timeline first-page request was sent every 200 ms while the export ran (the export's own rate is measured with them); its idle figure is 20 runs just before.`
 	);
 	if (r.sqlite) {
 		out.push(
