@@ -54,7 +54,7 @@ describe('sparse filters, page by page', () => {
 		expect(want.length).toBeGreaterThan(3);
 		const { forward, back } = await walk(query, 3);
 		// Ties on occurred_at are ordered by the engine's UUID order, so the order is checked on times.
-		const time = new Map(events.map((e) => [e.id, e.occurred_at]));
+		const time = new Map<string, string>(events.map((e) => [e.id, e.occurred_at]));
 		const times = forward.flat().map((id) => time.get(id)!);
 		expect(forward.flat()).toHaveLength(want.length);
 		expect(new Set(forward.flat())).toEqual(new Set(want));
