@@ -11,10 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from '../scripts/ensure-build.js';
 import type { DirectResult } from './direct';
+import { closeExport, runExport } from './export';
 import { DAY_MS, writeNdjson, type GenSpec } from './generate';
 import { closeHttp, ingestFile } from './http';
 import { ForeignCpu, snapshotApp, type AppSnapshot } from './machine';
 import { runApiQueries, runSqliteQueries } from './measure';
+import { closePage, runPageLoads, signIn } from './page';
+import { QUERY_TENANT } from './catalogue';
 import { header, sizeSection, type SizeResult } from './report';
 import { cpuSeconds, RssSampler, startServer, waitForQuiet, type RunningServer } from './server';
 import { loadSqlite } from './sqlite';
@@ -28,6 +31,7 @@ const clients = Number(flag('clients') ?? 4);
 const skipSqlite = has('skip-sqlite');
 const seed = Number(flag('seed') ?? 42);
 const directMax = Number(flag('direct-max') ?? 2_000_000);
+const exportRows = Number(flag('export-rows') ?? 1_000_000);
 const runs = Number(flag('runs') ?? 30);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1000) || !(clients >= 1)) throw new Error('usage: --sizes=N[,N...] (each at least 1000) --clients=N');
 
@@ -78,7 +82,8 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	log(`${fmtInt(n)}: direct ${fmtInt((direct.rows / direct.insertMs) * 1000)} rows/s; starting the server`);
 
 	const key = randomBytes(16).toString('hex');
-	server = await startServer({ appDir: app.dir, dataDir: join(dir, 'server'), key, logPath: join(dir, 'server.log') });
+	const admin = { email: 'bench@example.com', password: randomBytes(12).toString('hex') };
+	server = await startServer({ appDir: app.dir, dataDir: join(dir, 'server'), key, logPath: join(dir, 'server.log'), admin });
 	const rss = new RssSampler(server.pid);
 	rss.enter('ingest');
 	const cpu0 = cpuSeconds(server.pid);
@@ -95,7 +100,12 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	rss.enter('queries');
 	others = new ForeignCpu([server.pid]);
 	const api = await runApiQueries(server.base, key, now, seed, runs, log);
+	const session = await signIn(server.base, admin.email, admin.password);
+	const page = await runPageLoads(server.base, session, now, seed, runs);
 	foreign.queries = others.cores();
+	log(`${fmtInt(n)}: /events load p50 ${page.latency.p50.toFixed(1)} ms; exporting up to ${fmtInt(exportRows)} events as CSV`);
+	const exported = await runExport(server.base, key, now, seed, file.stats.perTenant[QUERY_TENANT], exportRows, rss);
+	log(`${fmtInt(n)}: export ${fmtInt((exported.rows / exported.ms) * 1000)} events/s; timeline p50 ${exported.idle.p50.toFixed(1)} ms idle, ${exported.during.p50.toFixed(1)} ms during`);
 	rss.enter('end');
 	rss.stop();
 	await server.stop();
@@ -111,6 +121,8 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 		rss: { ingest: Math.max(rss.peaks.ingest ?? 0, rss.peaks.settle ?? 0), queries: rss.peaks.queries ?? 0, final: rss.last },
 		settleMs,
 		queries: api.results,
+		page,
+		exported,
 		foreign,
 		wallMs: 0
 	};
@@ -164,5 +176,7 @@ try {
 	await main();
 } finally {
 	closeHttp();
+	closePage();
+	closeExport();
 	await cleanup();
 }

@@ -31,8 +31,9 @@ const tail = (path: string) => {
 };
 
 /** Starts the built app (in `appDir`) on a fresh data directory and waits until /healthz answers 200. */
-export async function startServer(opts: { appDir: string; dataDir: string; key: string; logPath: string }): Promise<RunningServer> {
+export async function startServer(opts: { appDir: string; dataDir: string; key: string; logPath: string; admin?: { email: string; password: string } }): Promise<RunningServer> {
 	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
 	const log = createWriteStream(opts.logPath);
 	const proc = spawn(process.execPath, ['build/index.js'], {
 		cwd: opts.appDir,
@@ -43,7 +44,10 @@ export async function startServer(opts: { appDir: string; dataDir: string; key: 
 			INGEST_API_KEY: opts.key,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			BODY_SIZE_LIMIT: 'Infinity'
+			BODY_SIZE_LIMIT: 'Infinity',
+			// The sign-in form is checked against the app's origin (scripts/start.js sets it the same way).
+			ORIGIN: base,
+			...(opts.admin ? { ADMIN_EMAIL: opts.admin.email, ADMIN_PASSWORD: opts.admin.password } : {})
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -56,7 +60,6 @@ export async function startServer(opts: { appDir: string; dataDir: string; key: 
 			resolve();
 		})
 	);
-	const base = `http://127.0.0.1:${port}`;
 	const stop = async () => {
 		if (exited === undefined) {
 			proc.kill('SIGTERM');

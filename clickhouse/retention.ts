@@ -10,6 +10,9 @@ export function retentionTtls(r: Retention): Record<string, string> {
 	return {
 		events: days('toDateTime(occurred_at)'),
 		events_volume_1m: days('minute'),
+		// Lookup tables of the timeline (0030): the events' own TTL, so they hold no more than it.
+		events_by_ip: days('toDateTime(occurred_at)'),
+		events_by_actor: days('toDateTime(occurred_at)'),
 		// Failed sign-ins are authentication events: always the security retention.
 		auth_failures_1h: `hour + toIntervalDay(${Math.trunc(r.securityDays)})`,
 		activity_totals_15m: days('bucket'),
