@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, API, signIn } from './support';
+import { ADMIN, API, signIn, navLink } from './support';
 
 test('from an alert to its exact events, then acknowledged with a comment', async ({ page, request }) => {
 	const ip = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
@@ -14,7 +14,7 @@ test('from an alert to its exact events, then acknowledged with a comment', asyn
 	expect(alert.event_ids).toHaveLength(12);
 
 	await signIn(page, ADMIN.email, ADMIN.password);
-	await page.getByRole('link', { name: 'Alerts' }).click();
+	await navLink(page, 'Alerts').click();
 	await page.getByLabel('Rule').selectOption('brute_force_ip');
 	await page.getByRole('button', { name: 'Filter' }).click();
 	await page.waitForURL(/rule_id=brute_force_ip/);
@@ -42,7 +42,7 @@ test('from an alert to its exact events, then acknowledged with a comment', asyn
 
 test('the rules page shows run figures and tests edited values without raising anything', async ({ page }) => {
 	await signIn(page, ADMIN.email, ADMIN.password);
-	await page.getByRole('link', { name: 'Rules' }).click();
+	await navLink(page, 'Rules').click();
 	const rule = page.getByRole('region', { name: 'Brute force by IP' });
 	await expect(rule.getByText('Last run')).toBeVisible();
 	await rule.getByText('Edit or test this rule').click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, API, auditTrail, ensureUser, signIn } from './support';
+import { ADMIN, API, auditTrail, ensureUser, signIn, navLink } from './support';
 
 const ANALYST = { email: 'analyst@e2e.example', name: 'Ana Lyst', role: 'analyst', tenants: ['*'], password: 'analyst password 1' };
 const MEMBER = { email: 'member@e2e.example', name: 'Mem Ber', role: 'member', tenants: ['default'], password: 'member password 1' };
@@ -12,7 +12,7 @@ test.beforeAll(async ({ request }) => {
 test('an administrator signs in and out, and both are in the audit trail', async ({ page, request }) => {
 	await signIn(page, ADMIN.email, ADMIN.password);
 	await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Users' })).toBeVisible();
+	await expect(navLink(page, 'Users')).toBeVisible();
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 	await page.goto('/events');
@@ -62,19 +62,19 @@ test("a member's timeline holds only their own actions", async ({ page, request 
 	const theirs = { occurred_at: new Date(now - 30_000).toISOString(), actor: { email: 'someone.else@e2e.example' }, action: 'document_deleted', target: { type: 'document', id: 'd-2' } };
 	expect((await request.post('/api/v1/events', { headers: API, data: [mine, theirs] })).status()).toBe(202);
 	await signIn(page, MEMBER.email, MEMBER.password);
-	await page.getByRole('link', { name: 'Events' }).click();
+	await navLink(page, 'Events').click();
 	await expect(page.getByText('You see the actions you did yourself.')).toBeVisible();
 	const rows = page.getByRole('table').getByRole('row');
 	await expect(rows.filter({ hasText: 'document_uploaded' })).toHaveCount(1);
 	await expect(page.getByRole('table').getByText('document_deleted')).toHaveCount(0);
 	for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell).toBe(MEMBER.email);
-	await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+	await expect(navLink(page, 'Users')).toHaveCount(0);
 });
 
 test('an analyst is refused the user administration', async ({ page, request }) => {
 	await signIn(page, ANALYST.email, ANALYST.password);
 	await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+	await expect(navLink(page, 'Users')).toHaveCount(0);
 	const answer = await page.goto('/admin/users');
 	expect(answer?.status()).toBe(403);
 	await expect(page.getByText(/administrators only|not allowed|forbidden/i)).toBeVisible();

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { ADMIN, API, signIn } from './support';
+import { ADMIN, API, signIn, navLink } from './support';
 
 // The demo tenant works in Europe/Paris and holds the last 30 days: last month there has events.
 const parisMonth = (by: number) => {
@@ -29,7 +29,7 @@ test('an administrator opens the past reports and a month, and sends it to the t
 	await expect(page.getByRole('status')).toContainText(/Saved the settings of default|Nothing changed/);
 
 	await page.goto('/');
-	await page.getByRole('link', { name: 'Monthly reports' }).click();
+	await navLink(page, 'Monthly reports').click();
 	await expect(page.getByRole('heading', { name: 'Monthly compliance reports' })).toBeVisible();
 	await page.screenshot({ path: '/tmp/monthly-list.png', fullPage: true });
 	await page.getByRole('combobox', { name: 'Month' }).selectOption(MONTH);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, API, ensureUser, signIn } from './support';
+import { ADMIN, API, ensureUser, signIn, navLink } from './support';
 
 // A tenant of its own with known events of the last hours, so every figure has an exact answer.
 const TENANT = `rp${Date.now().toString(36)}`;
@@ -71,7 +71,7 @@ test('the top failing address opens exactly its failures', async ({ page }) => {
 });
 
 test('the security report lists every section, changes period, and drills down', async ({ page }) => {
-	await page.getByRole('link', { name: 'Reports' }).click();
+	await navLink(page, 'Reports').click();
 	await expect(page.getByRole('heading', { name: 'Security report', level: 1 })).toBeVisible();
 	await page.waitForLoadState('networkidle');
 	for (const name of ['Failed logins', 'Data exports', 'Privilege and access changes', 'Configuration changes', 'Deletions', 'Off-hours activity'])
@@ -105,7 +105,7 @@ test('members have no reports and see only their own activity', async ({ page, c
 	await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByText('Your own actions in this period')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Reports' })).toHaveCount(0);
+	await expect(navLink(page, 'Reports')).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: 'Top failing IP addresses' })).toHaveCount(0);
 	const r = await page.goto('/reports/security');
 	expect(r?.status()).toBe(403);

@@ -24,3 +24,6 @@ export async function auditTrail(request: APIRequestContext, query: string) {
 	expect(r.status()).toBe(200);
 	return (await r.json()).events as { action: string; outcome: string; reason: string | null; actor: { email: string | null } | null; ip: string | null; user_agent: string | null }[];
 }
+
+/** A link of the main navigation by its exact name (pages hold other links with the same words). */
+export const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
