@@ -44,6 +44,7 @@ describe('migrations', () => {
 		expect(await scalar('SELECT sum(events) AS n FROM activity_totals_15m')).toBe(40);
 		expect(await scalar('SELECT sum(failed_sign_ins) AS n FROM activity_totals_15m')).toBe(20);
 		expect(await scalar('SELECT uniqExactMerge(accounts) AS n FROM active_accounts_1h')).toBe(5);
+		expect(await scalar('SELECT uniqExactMerge(accounts) AS n FROM active_accounts_1d')).toBe(5);
 		expect(await scalar("SELECT count() AS n FROM security_events WHERE kind = 'sign_in'")).toBe(20);
 	});
 
