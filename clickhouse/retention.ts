@@ -17,6 +17,7 @@ export function retentionTtls(r: Retention): Record<string, string> {
 		auth_failures_1h: `hour + toIntervalDay(${Math.trunc(r.securityDays)})`,
 		activity_totals_15m: days('bucket'),
 		active_accounts_1h: `hour + toIntervalDay(if(security = 1, ${Math.trunc(r.securityDays)}, ${Math.trunc(r.days)}))`,
+		active_accounts_1d: `day + toIntervalDay(if(security = 1, ${Math.trunc(r.securityDays)}, ${Math.trunc(r.days)}))`,
 		security_events: days('toDateTime(occurred_at)')
 	};
 }

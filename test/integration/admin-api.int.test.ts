@@ -317,7 +317,7 @@ describe('admin pages', () => {
 			Object.assign(init, { method: 'POST', body });
 		}
 		const request = new Request('http://localhost/admin', init);
-		return { locals: { user, sessionToken: null }, request, url: new URL(request.url), params: {}, getClientAddress: () => IP } as never;
+		return { locals: { user, sessionToken: null }, request, url: new URL(request.url), params: {}, getClientAddress: () => IP, parent: async () => ({ tenant: '', tenants: ['default'] }) } as never;
 	}
 	const person = async (email: string, role: Role) => toUser((await getUserByEmail(email)) ?? (await insertUser({ email, name: email, role, tenants: ['*'], passwordHash: 'x' }, new Date())));
 	let admin: User;
@@ -419,7 +419,9 @@ describe('admin pages', () => {
 	});
 
 	it('shows the settings in effect with their variables, and no secret', async () => {
-		const { groups } = await settingsPage.load(pageEvent(admin));
+		const { groups, tenant, values } = await settingsPage.load(pageEvent(admin));
+		expect(tenant).toBe('default');
+		expect(values).toMatchObject({ timezone: expect.any(String), days: expect.any(Array), start: expect.any(String), end: expect.any(String) });
 		expect(groups.map((g) => g.title)).toEqual(['Retention', 'Archive', 'Sessions', 'Self-audit', 'Store']);
 		const variables = groups.flatMap((g) => g.settings.map((s) => s.variable));
 		for (const v of ['RETENTION_DAYS', 'RETENTION_SECURITY_DAYS', 'ARCHIVE', 'ARCHIVE_DIR', 'ARCHIVE_LEAD_DAYS', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'AUDIT_TENANT']) expect(variables).toContain(v);

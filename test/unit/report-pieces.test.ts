@@ -130,3 +130,21 @@ describe('the settings form', () => {
 		expect(r.errors.alertRecipients).toMatch(/^Alert recipients: "not-an-address" must be an email address/);
 	});
 });
+
+describe('activeUsersSplit', () => {
+	it('covers the period once: whole days, whole hours of the partial days, then raw ends', async () => {
+		const { activeUsersSplit } = await import('../../src/lib/server/queries/reports/count-active-users');
+		const s = activeUsersSplit(new Date('2026-10-01T05:20:00Z'), new Date('2026-10-04T02:10:00Z'));
+		expect(s.days).toEqual({ from: new Date('2026-10-02T00:00:00Z'), to: new Date('2026-10-04T00:00:00Z') });
+		expect(s.hours).toEqual([
+			{ from: new Date('2026-10-01T06:00:00Z'), to: new Date('2026-10-02T00:00:00Z') },
+			{ from: new Date('2026-10-04T00:00:00Z'), to: new Date('2026-10-04T02:00:00Z') }
+		]);
+		expect(s.raw.map((r) => [r.from.toISOString(), r.to.toISOString()])).toEqual([
+			['2026-10-01T05:20:00.000Z', '2026-10-01T06:00:00.000Z'],
+			['2026-10-02T00:00:00.000Z', '2026-10-02T00:00:00.000Z'],
+			['2026-10-04T00:00:00.000Z', '2026-10-04T00:00:00.000Z'],
+			['2026-10-04T02:00:00.000Z', '2026-10-04T02:10:00.000Z']
+		]);
+	});
+});
