@@ -150,3 +150,23 @@ describe('paging back', () => {
 		expect(r.json.prev_cursor).toBeNull();
 	});
 });
+
+describe('the country filter', () => {
+	it('matches the stored country code in any case', async () => {
+		const t = 'geo-q';
+		const body = [
+			{ tenant: t, occurred_at: at(1), action: 'login_failed', outcome: 'failure', ip: '45.155.205.233' },
+			{ tenant: t, occurred_at: at(2), action: 'login', ip: '203.0.113.7' }
+		];
+		expect((await call(POST, '/api/v1/events', { body })).status).toBe(202);
+		const countries = async (f: string) => {
+			const r = await call(GET, `/api/v1/events?tenant=${t}&from=now-1d&f=${encodeURIComponent(f)}`);
+			expect(r.status).toBe(200);
+			return r.json.events.map((e: { geo: { country: string } | null }) => e.geo?.country ?? null);
+		};
+		const known = (await countries('country:ne:zz')).find((c: string | null) => c !== null);
+		expect(known).toMatch(/^[A-Z]{2}$/);
+		expect(await countries(`country:eq:${known}`)).toEqual([known]);
+		expect(await countries(`country:eq:${known.toLowerCase()}`)).toEqual([known]);
+	});
+});

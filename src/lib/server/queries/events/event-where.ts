@@ -42,7 +42,7 @@ const COLUMNS: Record<string, { expr: string; kind: Kind }> = {
 	target_id: { expr: 'target_id', kind: 'text' },
 	target_name: { expr: 'target_name', kind: 'text' },
 	ip: { expr: 'ip', kind: 'ip' },
-	country: { expr: 'country', kind: 'ci' },
+	country: { expr: 'lower(country)', kind: 'ci' },
 	city: { expr: 'city', kind: 'text' },
 	user_agent: { expr: 'user_agent', kind: 'text' },
 	session_id: { expr: 'session_id', kind: 'text' },
