@@ -32,7 +32,8 @@ export async function call(handler: unknown, path: string, opts: CallOptions = {
 		headers['content-type'] ??= 'application/json';
 	}
 	const request = new Request(url, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
-	const res = await (handler as Handler)({ request, url, params: opts.params ?? {} });
+	// As SvelteKit would for an API client: no session user, the peer's address known.
+	const res = await (handler as Handler)({ request, url, params: opts.params ?? {}, locals: { user: null }, getClientAddress: () => '127.0.0.1' } as never);
 	const text = await res.text();
 	return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
 }
