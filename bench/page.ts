@@ -10,7 +10,7 @@ interface Reply {
 	body: Buffer;
 }
 
-function send(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<Reply> {
+export function send(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<Reply> {
 	return new Promise((resolve, reject) => {
 		const req = request(url, { method, agent, headers }, (res) => {
 			const chunks: Buffer[] = [];

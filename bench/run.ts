@@ -21,6 +21,7 @@ import { QUERY_TENANT } from './catalogue';
 import { header, sizeSection, type SizeResult } from './report';
 import { cpuSeconds, RssSampler, startServer, waitForQuiet, type RunningServer } from './server';
 import { loadSqlite } from './sqlite';
+import { runProductQueries } from './product';
 import { fmtBytes, fmtDuration, fmtInt } from './stats';
 
 const argv = process.argv.slice(2);
@@ -102,6 +103,8 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	const api = await runApiQueries(server.base, key, now, seed, runs, log);
 	const session = await signIn(server.base, admin.email, admin.password);
 	const page = await runPageLoads(server.base, session, now, seed, runs);
+	log(`${fmtInt(n)}: security report, overview, rule evaluation and backtest`);
+	const product = await runProductQueries(server.base, key, session, runs);
 	foreign.queries = others.cores();
 	log(`${fmtInt(n)}: /events load p50 ${page.latency.p50.toFixed(1)} ms; exporting up to ${fmtInt(exportRows)} events as CSV`);
 	const exported = await runExport(server.base, key, now, seed, file.stats.perTenant[QUERY_TENANT], exportRows, rss);
@@ -122,6 +125,7 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 		settleMs,
 		queries: api.results,
 		page,
+		product,
 		exported,
 		foreign,
 		wallMs: 0
