@@ -14,6 +14,7 @@ import { store } from './rule-events';
 import { startSmtp } from './smtp';
 
 // Far from the other files' clocks and from now, so nothing else in this store touches these minutes.
+// Each test uses later minutes than the one before: a tick moves every rule's arrival mark.
 const T0 = new Date('2026-11-20T09:00:20Z');
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -117,5 +118,25 @@ describe('events that arrive late', () => {
 		await tick(at(5006));
 		await tick(at(5007));
 		expect(mailsOf()).toHaveLength(1);
+	});
+
+	it('makes one address spraying 40 accounts one incident and one email, naming the accounts and the one that signed in', async () => {
+		const tenant = 'spray-40';
+		const spray = attack(tenant, 80, 7000, 20, '185.220.101.9', 40);
+		const success = { tenant, occurred_at: at(7021).toISOString(), action: 'login', outcome: 'success', actor: { id: 'acct-7', email: 'acct-7@example.com' }, ip: '185.220.101.9' };
+		await store([...spray, success], at(7022));
+		await tick(at(7022.5));
+		const alerts = await alertsOf(tenant);
+		const leads = alerts.filter((a) => a.incidentId === a.id);
+		expect(leads.map((a) => a.ruleId)).toEqual(['password_spraying']);
+		expect(leads[0].count).toBe(40);
+		expect(alerts.map((a) => a.ruleId).sort()).toEqual(expect.arrayContaining(['brute_force_ip', 'password_spraying', 'success_after_failures']));
+		const mails = smtp.received.filter((m) => m.mail.text?.includes(`Tenant: ${tenant}`));
+		expect(mails).toHaveLength(1);
+		expect(mails[0].mail.subject).toBe('[HIGH] Password spraying: 40 accounts tried from 185.220.101.9 in 60 min');
+		expect(mails[0].mail.text).toContain('acct-7@example.com: 2 failed, then signed in (1)');
+		expect(mails[0].mail.text).toContain('acct-0@example.com: 2 failed');
+		expect(mails[0].mail.text).toContain('and 25 more accounts');
+		expect(mails[0].mail.text).toMatch(/Part of the same incident:\n {2}Sign-in after failures \(high\)/);
 	});
 });

@@ -1,6 +1,7 @@
 import type { Rule } from '../../schemas/rule';
 import { renderAlertEmail, renderAlertSummary } from '../mail/render-alert';
 import { listAlertEvents } from '../queries/alerts/list-alert-events';
+import { listIncidentAccounts } from '../queries/alerts/list-incident-accounts';
 import { listIncidentMembers, listUnannouncedAlerts } from '../queries/alerts/list-unannounced';
 import type { Alert } from '../rules/decide';
 import { getTenantSettings } from '../tenants/tenant-settings';
@@ -52,7 +53,9 @@ export async function notifyPending(rules: ReadonlyMap<string, Rule>, o: NotifyO
 			const a = group[0];
 			const samples = await listAlertEvents({ tenant, eventIds: a.eventIds, from: a.windowStart, to: a.windowEnd }, 10);
 			const others = related.get(a.id) ?? [];
-			const message = renderAlertEmail(a, { appUrl: o.appUrl, timezone, noun, windowMinutes: rule?.windowMinutes ?? 0, samples, related: others });
+			// Who was tried and who got in, for incidents about sign-ins (a spray and the sign-in after it).
+			const accounts = (await listIncidentAccounts([a, ...others].map((x) => x.evidenceQuery), o.now, 500)).filter((u) => u.failures > 0 || u.sign_ins > 0);
+			const message = renderAlertEmail(a, { appUrl: o.appUrl, timezone, noun, windowMinutes: rule?.windowMinutes ?? 0, samples, related: others, accounts });
 			messages.push({ tenant, kind: 'alert', alertIds: [a.id], recipients: recipientsOf(a), message });
 		}
 	}

@@ -3,6 +3,7 @@ import type { EventOutput } from '../../schemas/event-output';
 import { alertHref, evidenceHref } from '../../alerts/links';
 import { latenessNote } from '../../alerts/lateness';
 import type { Alert } from '../rules/decide';
+import type { IncidentAccount } from '../queries/alerts/list-incident-accounts';
 import { escapeHtml, layout, table, type Rendered } from './html';
 
 export interface AlertMailContext {
@@ -15,7 +16,11 @@ export interface AlertMailContext {
 	samples: EventOutput[];
 	/** Alerts of other rules folded into this one's incident. */
 	related?: Alert[];
+	/** The accounts in the incident's sign-in events: those tried, and those that got in. */
+	accounts?: IncidentAccount[];
 }
+
+const accountLine = (u: IncidentAccount) => `${u.account}: ${u.failures} failed${u.sign_ins ? `, then signed in (${u.sign_ins})` : ''}`;
 
 const PREPOSITION: Record<string, string> = { ip: 'from', country: 'from', account: 'for', actor: 'by', target: 'on', source: 'via' };
 const FIELD_NAME: Record<string, string> = { ip: 'IP', country: 'Country', account: 'Account', actor: 'User', target: 'Target', source: 'Source' };
@@ -73,12 +78,16 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 	const shown = samples.length < total ? `${samples.length} of ${formatCount(total)} events` : `${samples.length} events`;
 	const late = latenessNote(a);
 	const related = (ctx.related ?? []).map((r) => `${r.ruleName} (${r.severity}): ${formatCount(r.count)} ${groupPhrase(r)}`);
+	// A phone screen of accounts, those that signed in first; the alert page lists them all.
+	const accounts = (ctx.accounts ?? []).slice(0, 15);
+	const moreAccounts = (ctx.accounts ?? []).length - accounts.length;
 	const text = [
 		subject,
 		...(late ? ['', late] : []),
 		'',
 		...facts(a, ctx).map(([k, v]) => `${k}: ${v}`),
 		...(related.length ? ['', 'Part of the same incident:', ...related.map((r) => `  ${r}`)] : []),
+		...(accounts.length ? ['', 'Accounts:', ...accounts.map((u) => `  ${accountLine(u)}`), ...(moreAccounts > 0 ? [`  and ${moreAccounts} more accounts`] : [])] : []),
 		'',
 		`Sample events (${shown}):`,
 		...samples.map((e) => `  ${sampleRow(e).filter(Boolean).join('  ')}`),
@@ -91,6 +100,7 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 		${late ? `<p style="margin:0 0 12px;padding:8px;background:#fef3c7;border-radius:4px">${escapeHtml(late)}</p>` : ''}
 		${table([], facts(a, ctx), true)}
 		${related.length ? `<h2 style="font-size:15px;margin:20px 0 8px">Part of the same incident</h2><ul>${related.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
+		${accounts.length ? `<h2 style="font-size:15px;margin:20px 0 8px">Accounts</h2><ul>${accounts.map((u) => `<li${u.sign_ins ? ' style="font-weight:bold;color:#b91c1c"' : ''}>${escapeHtml(accountLine(u))}</li>`).join('')}${moreAccounts > 0 ? `<li>and ${moreAccounts} more accounts</li>` : ''}</ul>` : ''}
 		<h2 style="font-size:15px;margin:20px 0 8px">Sample events (${escapeHtml(shown)})</h2>
 		${table(SAMPLE_HEAD, samples.map(sampleRow))}
 		<p style="margin:20px 0">

@@ -40,10 +40,9 @@ export function foldIncidents(opened: readonly Alert[], leaders: readonly Alert[
 	for (const a of order) {
 		const lead = known.find((l) => related(l, a, o));
 		a.incidentId = lead ? lead.incidentId || lead.id : a.id;
-		if (!lead) {
-			known.push(a);
-			fresh.push(a);
-		}
+		// A member links further alerts too: the sign-in after a spray shares its event with an off-hours alert.
+		known.push(a);
+		if (!lead) fresh.push(a);
 	}
 	return fresh;
 }
