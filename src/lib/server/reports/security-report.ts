@@ -1,9 +1,11 @@
-import { CONFIG_CHANGE_DRILL, eventsQuery, EXPORT_DRILL } from '../../reports/events-query';
+import { eventsQuery } from '../../reports/events-query';
+import { CONFIG_CHANGE_DRILL, EXPORT_DRILL } from '../queries/event-kinds';
 import { getActivityTotals } from '../queries/reports/get-activity-totals';
 import { checkReportQuery, type ReportQuery } from './report-query';
 import { exportSections, failedLoginSections, LIMITS, loadSeries, seriesSections, baseOf } from './report-sections';
 import { changeSections, deletionSections, offHoursSections } from './report-sections-2';
 import type { SecurityReport } from '../../reports/security-report-types';
+import { getReportRuleSettings } from './rule-settings';
 import { isoIn } from './series';
 
 export type { ReportQuery } from './report-query';
@@ -17,13 +19,14 @@ export type { SecurityReport } from '../../reports/security-report-types';
 export async function getSecurityReport(q: ReportQuery): Promise<SecurityReport> {
 	checkReportQuery(q);
 	const base = baseOf(q);
+	const rules = await getReportRuleSettings();
 	const [totals, seriesRows, failed, exports, changes, deletions, offHours] = await Promise.all([
 		getActivityTotals(q),
 		loadSeries(q),
 		failedLoginSections(q),
-		exportSections(q),
+		exportSections(q, rules.unusual_exports),
 		changeSections(q),
-		deletionSections(q),
+		deletionSections(q, rules.mass_deletion),
 		offHoursSections(q)
 	]);
 	const series = seriesSections(q, seriesRows);
@@ -45,7 +48,8 @@ export async function getSecurityReport(q: ReportQuery): Promise<SecurityReport>
 		deletions: { count: totals.deletions, items: totals.deleted_items, ...deletions, over_time: series.deletions_over_time },
 		off_hours: offHours.off_hours,
 		off_hours_summary: offHours.off_hours_summary,
-		limits: LIMITS
+		limits: LIMITS,
+		rules
 	};
 }
 
