@@ -26,12 +26,12 @@ export interface UnusualExporter {
 
 /**
  * The settings of the rules a report section echoes, as stored when the report was made: a mass
- * deletion burst is at least `items` items deleted by one account within `window_minutes` (or one
- * bulk deletion of `single_items`); an unusual exporter exported at least `min_records` records and
+ * deletion burst is at least `deletions` deletions by one account within `window_minutes`, or one
+ * bulk deletion of at least `single_items` items; an unusual exporter exported at least `min_records` records and
  * more than `factor` times its daily average over the `baseline_days` before the period.
  */
 export interface ReportRuleSettings {
-	mass_deletion: { rule_id: string; items: number; window_minutes: number; single_items: number | null };
+	mass_deletion: { rule_id: string; deletions: number; window_minutes: number; single_items: number | null };
 	unusual_exports: { rule_id: string; factor: number; baseline_days: number; min_records: number };
 }
 

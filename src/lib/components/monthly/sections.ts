@@ -108,7 +108,7 @@ function offHours(r: MonthlyReport): SectionSpec {
 /** The mass_deletion rule's settings in words, as the section counted with them. */
 export function massDeletionRuleText(s: MonthlyReport['massDeletionRule']): string {
 	const single = s.single_items ? `, or one bulk deletion of at least ${formatNumber(s.single_items)} items` : '';
-	return `at least ${formatNumber(s.items)} items removed by one person within ${formatNumber(s.window_minutes)} minutes${single} (the mass deletion rule's settings)`;
+	return `at least ${formatNumber(s.deletions)} deletions by one person within ${formatNumber(s.window_minutes)} minutes${single} (the mass deletion rule's settings)`;
 }
 
 function massDeletions(r: MonthlyReport): SectionSpec {

@@ -15,7 +15,7 @@ export function reportRuleSettings(rules: readonly Rule[]): ReportRuleSettings {
 	const mass = find('mass_deletion');
 	const unusual = find('unusual_export_volume');
 	return {
-		mass_deletion: { rule_id: mass.id, items: mass.threshold, window_minutes: mass.windowMinutes, single_items: mass.singleThreshold ?? null },
+		mass_deletion: { rule_id: mass.id, deletions: mass.threshold, window_minutes: mass.windowMinutes, single_items: mass.singleThreshold ?? null },
 		unusual_exports: {
 			rule_id: unusual.id,
 			factor: unusual.baseline?.factor ?? 1,
