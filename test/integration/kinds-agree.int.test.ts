@@ -28,7 +28,15 @@ const EVENTS = [
 	// Small deletions, one a credential (authentication, still a deletion), and what is none.
 	{ tenant: TENANT, occurred_at: '2026-11-21T09:00:00Z', action: 'public_key.delete', actor: who('dev@acme.test') },
 	{ tenant: TENANT, occurred_at: '2026-11-21T09:05:00Z', action: 'DELETED', outcome: 'failure', actor: who('dev@acme.test'), target: { type: 'session', id: 's1' } },
-	{ tenant: TENANT, occurred_at: '2026-11-21T09:10:00Z', action: 'login', actor: who('dev@acme.test') }
+	{ tenant: TENANT, occurred_at: '2026-11-21T09:10:00Z', action: 'login', actor: who('dev@acme.test') },
+	// One of each other kind, and their look-alikes that are none.
+	{ tenant: TENANT, occurred_at: '2026-11-22T09:00:00Z', action: 'ConsoleLogin', actor: who('dev@acme.test') },
+	{ tenant: TENANT, occurred_at: '2026-11-22T09:01:00Z', action: 'logout', actor: who('dev@acme.test') },
+	{ tenant: TENANT, occurred_at: '2026-11-22T09:02:00Z', action: 'login_failed', outcome: 'failure', actor: who('dev@acme.test'), ip: '198.51.100.4' },
+	{ tenant: TENANT, occurred_at: '2026-11-22T09:03:00Z', action: 'SETTINGS_CHANGED', actor: who('dev@acme.test'), changes: { before: { sla: 4 }, after: { sla: 8 } } },
+	{ tenant: TENANT, occurred_at: '2026-11-22T09:04:00Z', action: 'change role', actor: who('dev@acme.test'), target: { type: 'user', id: 'u-2' }, changes: { before: { role: 'agent' }, after: { role: 'admin' } } },
+	{ tenant: TENANT, occurred_at: '2026-11-22T09:05:00Z', action: 'invite user', actor: who('dev@acme.test'), target: { type: 'user', id: 'u-3' } },
+	{ tenant: TENANT, occurred_at: '2026-11-22T09:06:00Z', action: 'export CSV', actor: who('dev@acme.test'), details: { records: 300 } }
 ];
 
 /** The events a report row's link opens on the timeline (GET /api/v1/events). */
@@ -66,6 +74,15 @@ describe('consumers of the deletion kind and the mass_deletion rule agree on the
 			const events = await shown(g.events_query);
 			expect([events.length, itemsOf(events)]).toEqual([g.deletions, g.items]);
 		}
+	});
+
+	it('open, from every figure of the monthly summary, exactly the events it counts', async () => {
+		const { monthly, security } = await consumers();
+		const keys = ['sign_ins', 'failed_sign_ins', 'exports', 'privilege_changes', 'configuration_changes', 'deletions'];
+		const figures = monthly.summary.filter((f) => keys.includes(f.key));
+		expect(Object.fromEntries(figures.map((f) => [f.key, f.value]))).toEqual({ sign_ins: 2, failed_sign_ins: 1, exports: 1, privilege_changes: 1, configuration_changes: 1, deletions: 62 });
+		for (const f of figures) expect((await shown(f.href.replace(/^\/events\?/, ''))).length, f.key).toBe(f.value);
+		expect(Object.values(security.kind_links).every((l) => l.exact)).toBe(true);
 	});
 
 	it('find the same mass deletions: the rule, the security report and the monthly report, with the links opening them', async () => {

@@ -83,4 +83,6 @@ export interface SecurityReport {
 	limits: Record<string, number>;
 	/** The rule settings the bursts and unusual exporters were found with. */
 	rules: ReportRuleSettings;
+	/** The period's sign-ins, privilege changes and deletions on the timeline: exact, or a wider filter when the group is too mixed. */
+	kind_links: Record<'sign_ins' | 'privilege_changes' | 'deletions', { events_query: string; exact: boolean }>;
 }

@@ -2,7 +2,7 @@ import type { MonthlyReport, SummaryFigure } from '../../components/monthly/mode
 import type { ChangeEventRow } from '../queries/monthly/list-month-changes';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { alertFigures } from './alert-figures';
-import { CONFIG_CHANGE_DRILL, DELETION_WIDER, FAILED_SIGN_IN_DRILL, PRIVILEGE_WIDER, SIGN_IN_WIDER } from '../queries/event-kinds';
+import { CONFIG_CHANGE_DRILL, FAILED_SIGN_IN_DRILL } from '../queries/event-kinds';
 import { beforeAfter } from './change-text';
 import { gatherMonth, type MonthData } from './gather';
 import { monthLinks, type MonthLinks } from './links';
@@ -21,17 +21,18 @@ function summary(d: MonthData, l: MonthLinks): SummaryFigure[] {
 	const q = (query: string) => `/events?${query}`;
 	const fig = (key: keyof typeof p, label: string, href: string): SummaryFigure => ({ key, label, value: t[key], previous: p[key], href });
 	const e = d.security.exports;
+	const k = d.security.kind_links;
 	const open = d.alerts.filter((a) => a.status === 'open').length;
 	return [
 		fig('events', 'Events recorded', q(t.events_query)),
 		fig('active_users', 'Active users', q(t.events_query)),
-		fig('sign_ins', 'Sign-ins', l.kind(SIGN_IN_WIDER)),
+		fig('sign_ins', 'Sign-ins', q(k.sign_ins.events_query)),
 		fig('failed_sign_ins', 'Failed sign-ins', l.kind(FAILED_SIGN_IN_DRILL)),
 		fig('exports', 'Exports', q(e.events_query)),
 		fig('exported_records', 'Records exported', q(e.events_query)),
-		fig('privilege_changes', 'Privilege changes', l.kind(PRIVILEGE_WIDER)),
+		fig('privilege_changes', 'Privilege changes', q(k.privilege_changes.events_query)),
 		fig('configuration_changes', 'Configuration changes', l.kind(CONFIG_CHANGE_DRILL)),
-		fig('deletions', 'Deletions', l.kind(DELETION_WIDER)),
+		fig('deletions', 'Deletions', q(k.deletions.events_query)),
 		{ key: 'alerts', label: 'Alerts raised', value: d.alerts.length, previous: d.previousAlerts.length, href: l.alerts },
 		{ key: 'alerts_open', label: 'Alerts still open', value: open, previous: d.previousAlerts.filter((a) => a.status === 'open').length, href: l.alerts }
 	];

@@ -36,7 +36,9 @@ const NAMED_FAILURE = words('fail', 'denied', 'deny', 'blocked', 'rejected', 'in
 
 /** A successful sign-in: an authentication success named like one, and not a sign-out or a failure. */
 export const SIGN_IN = `(category = 'authentication' AND outcome = 'success' AND ${SIGN_IN_WORDS} AND NOT ${SIGN_OUT} AND NOT ${NAMED_FAILURE})`;
-/** The timeline filter around SIGN_IN (no plain filter names sign-ins only; sign-outs are in it too). */
+/** An action named as a sign-in: every successful authentication event so named is a SIGN_IN (drill-downs filter on such actions). */
+export const SIGN_IN_ACTION = `(${SIGN_IN_WORDS} AND NOT ${SIGN_OUT} AND NOT ${NAMED_FAILURE})`;
+/** The timeline filter around SIGN_IN; kindGroupDrill narrows it to the sign-ins' actions. */
 export const SIGN_IN_WIDER: Drill = { category: ['authentication'], outcome: ['success'] };
 
 /** The account a sign-in concerns: the email when known (people type those), else the actor id. */
