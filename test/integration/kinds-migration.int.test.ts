@@ -17,8 +17,8 @@ describe('migration 0016 (kinds of issue 10)', () => {
 			// A credential removed: a deletion now, whatever its authentication category; before, none.
 			{ occurred_at: at(30), action: 'public_key.delete', actor: { id: 'dev' } },
 			{ occurred_at: at(29), action: 'DeleteAccessKey', actor: { id: 'dev' } },
-			// Named a failure but sent without an outcome: a sign-in before, none now.
-			{ occurred_at: at(28), action: 'login_failed', actor: { id: 'dev' } },
+			// Named a failure but sent as a success: a sign-in before, none now.
+			{ occurred_at: at(28), action: 'login_failed', outcome: 'success', actor: { id: 'dev' } },
 			{ occurred_at: at(27), action: 'CONTACT_DELETED', actor: { id: 'dev' } }
 		];
 		const prepared = await prepareEvents(events, [], { now, retention: { days: 90, securityDays: 365 } });

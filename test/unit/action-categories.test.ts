@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS } from '../../src/lib/schemas/rule';
-import { deriveCategory } from '../../src/lib/server/ingest/categories';
+import { deriveCategory, deriveOutcome } from '../../src/lib/server/ingest/categories';
 import { ACTION_TABLE } from './action-table';
 
 const SAMPLES = fileURLToPath(new URL('../../../shared/samples/panther-analysis/', import.meta.url));
@@ -33,6 +33,22 @@ describe('categories of real action names (action-table.ts)', () => {
 		expect(deriveCategory('sessionize_notes')).not.toBe('authentication');
 		expect(deriveCategory('author_updated')).toBe('data_change');
 		expect(deriveCategory('exporter_renamed')).not.toBe('data_export');
+	});
+
+	it.each([
+		['login_failed', 'failure'],
+		['LOGIN_FAILED', 'failure'],
+		['LoginFailure', 'failure'],
+		['user.authentication.failed', 'failure'],
+		['export_unsuccessful', 'failure'],
+		['login', 'success'],
+		['user_blocked', 'success'],
+		['invite_rejected', 'success'],
+		['failover_started', 'success'],
+		['FailoverDBCluster', 'success'],
+		['bulk_delete', 'success']
+	] as const)('derives the outcome of %j sent without one as %s', (action, outcome) => {
+		expect(deriveOutcome(action)).toBe(outcome);
 	});
 
 	it.skipIf(!haveSamples)(

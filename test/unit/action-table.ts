@@ -10,15 +10,16 @@ export type ActionRow = readonly [action: string, category: Category, kind: Kind
  * of event the shared predicates of event-kinds.ts count them as. The names are every action of the
  * five seed documents and every Okta eventType, CloudTrail eventName and GitHub action of the public
  * samples in ../shared/samples (see their README; the names only, no event is copied). An event is a
- * success unless the row says otherwise; sign-ins the samples also show failing have a failure row.
+ * sent without an outcome unless the row gives one (so a success, unless its name says it failed);
+ * sign-ins the samples also show failing have a failure row.
  * test/unit/action-categories.test.ts checks the categories, test/integration/event-kinds.int.test.ts
  * the kinds (the rules' SQL on the embedded store).
  */
 export const ACTION_TABLE: readonly ActionRow[] = [
 	// Seed documents (000 to 004), in their order; BotDistrikt's bare verbs also with some of its entity names.
 	['login', 'authentication', 'sign_in'],
-	['login_failed', 'authentication', 'failed_sign_in', { outcome: 'failure' }],
-	// Sent as a success, or without an outcome (so a success): named a failure, it is no sign-in either.
+	// Sent without an outcome, it is a failure by its name; sent as a success, neither a sign-in nor a failed one.
+	['login_failed', 'authentication', 'failed_sign_in'],
 	['login_failed', 'authentication', 'none', { outcome: 'success' }],
 	['logout', 'authentication', 'none'],
 	['token_refresh', 'authentication', 'none'],
@@ -43,7 +44,6 @@ export const ACTION_TABLE: readonly ActionRow[] = [
 	['widget_create', 'integration', 'none'],
 	['LOGIN_SUCCESS', 'authentication', 'sign_in'],
 	['LOGIN_FAILED', 'authentication', 'failed_sign_in', { outcome: 'failure' }],
-	// Sent as a success, or without an outcome (so a success): named a failure, it is no sign-in either.
 	['LOGIN_FAILED', 'authentication', 'none', { outcome: 'success' }],
 	['LOGOUT', 'authentication', 'none'],
 	['CONTACT_CREATED', 'data_change', 'none'],

@@ -152,6 +152,15 @@ const RULES: [Category, Test][] = [
 
 const words = (tokens: string[]): Words => ({ tokens, padded: ` ${tokens.join(' ')} ` });
 
+const FAILED = list('fail failed failure failures unsuccessful');
+
+/**
+ * The outcome of an event sent without one: a failure when the action says it failed
+ * (`login_failed`, `LoginFailure`), else a success. Words that may name what someone else did
+ * (`user_blocked`, `invite_rejected`) do not count.
+ */
+export const deriveOutcome = (action: string): 'success' | 'failure' => (nameTokens(action).some((t) => FAILED.has(t)) ? 'failure' : 'success');
+
 // "reset_by_admin", "suspicious_activity_by_enduser": who did it says nothing about what was done.
 function withoutAgent(tokens: string[]): string[] {
 	const by = tokens.indexOf('by');
