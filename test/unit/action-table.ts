@@ -74,6 +74,7 @@ export const ACTION_TABLE: readonly ActionRow[] = [
 	['publish on next env', 'data_change', 'none'],
 	['publish on prod', 'data_change', 'none'],
 	['start human takeokver (click su bottone in chat)', 'data_change', 'none'],
+	['start human takeover', 'data_change', 'none', { target: 'conversation' }],
 	['upload document', 'data_change', 'none'],
 	['insert URL', 'data_change', 'none'],
 	['replace document', 'data_change', 'none'],
