@@ -16,7 +16,9 @@ export interface IngestJob {
 export type JobResult =
 	| { kind: 'stored'; accepted: number; duplicates: number }
 	| { kind: 'replayed'; accepted: number }
-	| { kind: 'conflict' };
+	| { kind: 'conflict' }
+	/** This request's rows were refused by the store; only its sender is told, never its batch-mates. */
+	| { kind: 'failed'; error: unknown };
 
 const IdemRow = z.object({ keyId: z.string(), idempotencyKey: z.string(), bodyHash: z.string(), accepted: z.coerce.number() });
 const IdRow = z.object({ id: z.string() });
@@ -85,12 +87,35 @@ export async function commitBatch(jobs: IngestJob[], now: Date): Promise<JobResu
 		}
 		return { kind: 'stored', accepted: job.rows.length, duplicates };
 	});
-	await insert('ingest.insertEvents', 'events', toInsert);
+	try {
+		await insert('ingest.insertEvents', 'events', toInsert);
+	} catch (e) {
+		if (jobs.length === 1) throw e;
+		return commitAlone(jobs, now);
+	}
 	ingestStats.batches++;
 	ingestStats.requests += jobs.length;
 	ingestStats.rows += toInsert.length;
 	// After the events: a crash in between makes a retry look new, which the event ids still catch.
 	await insert('ingest.insertIdempotencyKeys', 'ingest_requests', idemRows);
+	return results;
+}
+
+/**
+ * A batch the store refused is retried request by request, so one bad request (a value the
+ * engine will not take) fails alone instead of failing everyone batched with it. Every id is
+ * checked again, generated ones too: a refused insert may still have written some blocks.
+ */
+async function commitAlone(jobs: IngestJob[], now: Date): Promise<JobResult[]> {
+	const results: JobResult[] = [];
+	for (const job of jobs) {
+		try {
+			const [r] = await commitBatch([{ ...job, clientIds: true }], now);
+			results.push(r);
+		} catch (error) {
+			results.push({ kind: 'failed', error });
+		}
+	}
 	return results;
 }
 
@@ -102,7 +127,7 @@ export const ingestStats = { requests: 0, batches: 0, rows: 0 };
 let committer: ReturnType<typeof createGroupCommit<IngestJob, JobResult>> | undefined;
 
 /** Submits a validated request to this process's group committer; resolves once it is stored. */
-export function submitIngest(job: IngestJob): Promise<JobResult> {
+export function submitIngest(job: IngestJob): Promise<Exclude<JobResult, { kind: 'failed' }>> {
 	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => commitBatch(jobs, new Date()), {
 		maxWeight: MAX_BATCH_ROWS,
 		weight: (j) => j.rows.length,
@@ -111,5 +136,5 @@ export function submitIngest(job: IngestJob): Promise<JobResult> {
 		maxInFlight: 2,
 		keys: (j) => [...(j.idempotencyKey ? [`key:${j.keyId}\n${j.idempotencyKey}`] : []), ...(j.clientIds ? j.rows.map((r) => `id:${r.id}`) : [])]
 	});
-	return committer.submit(job);
+	return committer.submit(job).then((r) => (r.kind === 'failed' ? Promise.reject(r.error) : r));
 }
