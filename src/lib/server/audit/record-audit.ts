@@ -1,5 +1,6 @@
 import type { Category, Outcome } from '../../schemas/event-input';
 import { getConfig } from '../config';
+import { AUDIT_SOURCE } from './audit-source';
 import { submitIngest } from '../ingest/commit';
 import { prepareEvents } from '../ingest/prepare';
 
@@ -34,7 +35,7 @@ export async function recordAudit(entry: AuditEntry, now = new Date()): Promise<
 	const event = {
 		occurred_at: now.toISOString(),
 		tenant: config.auditTenant,
-		source: 'trailscope',
+		source: AUDIT_SOURCE,
 		actor: { id: entry.actor.id, email: entry.actor.email, name: entry.actor.name, type: entry.actor.type },
 		action: entry.action,
 		category: entry.category,
