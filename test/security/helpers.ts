@@ -31,7 +31,8 @@ export function eventAs(user: User | null, path: string, o: AsUser = {}) {
 	}
 	const request = new Request(new URL(path, 'http://localhost'), init);
 	const parent = async () => o.parent ?? { tenant: '', tenants: user?.tenants.includes('*') ? ['default'] : (user?.tenants ?? []) };
-	return { locals: { user, sessionToken: null }, request, url: new URL(request.url), params: o.params ?? {}, getClientAddress: () => IP, parent, setHeaders: () => {} } as never;
+	const cookies = { get: () => undefined, set: () => {}, delete: () => {} };
+	return { locals: { user, sessionToken: null }, request, url: new URL(request.url), params: o.params ?? {}, getClientAddress: () => IP, parent, setHeaders: () => {}, cookies } as never;
 }
 
 /** Calls a route handler or action as that user; the answer's status and JSON (or the thrown HttpError's). */
