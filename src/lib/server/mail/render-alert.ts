@@ -3,6 +3,7 @@ import type { EventOutput } from '../../schemas/event-output';
 import { alertHref, evidenceHref } from '../../alerts/links';
 import type { Alert } from '../rules/decide';
 import { escapeHtml, layout, table, type Rendered } from './html';
+import { textLines } from './text';
 
 export interface AlertMailContext {
 	appUrl: string;
@@ -59,7 +60,7 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 	const eventsUrl = `${ctx.appUrl}${evidenceHref(a)}`;
 	const samples = ctx.samples.slice(0, 10);
 	const shown = samples.length < a.eventIds.length ? `${samples.length} of ${a.eventIds.length} events` : `${samples.length} events`;
-	const text = [
+	const text = textLines([
 		subject,
 		'',
 		...facts(a, ctx).map(([k, v]) => `${k}: ${v}`),
@@ -69,7 +70,7 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 		'',
 		`Open the alert: ${alertUrl}`,
 		`See its events in the timeline: ${eventsUrl}`
-	].join('\n');
+	]);
 	const body = `
 		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
 		${table([], facts(a, ctx), true)}
@@ -87,7 +88,7 @@ export function renderAlertSummary(alerts: Alert[], ctx: { appUrl: string; timez
 	const high = alerts.filter((a) => a.severity === 'high' || a.severity === 'critical').length;
 	const subject = `[ALERTS] ${alerts.length} new alerts in ${ctx.tenant}${high ? ` (${high} high)` : ''}`.replace(/[\r\n]+/g, ' ');
 	const rows = alerts.map((a) => [a.severity.toUpperCase(), a.ruleName, groupPhrase(a), `${formatCount(a.count)} ${ctx.nounOf(a.ruleId)}`, formatWhen(a.lastSeen, ctx.timezone), `${ctx.appUrl}${alertHref(a.id)}`]);
-	const text = [subject, '', ...rows.map((r) => r.join('  ')), '', `All alerts: ${ctx.appUrl}/alerts?status=open`].join('\n');
+	const text = textLines([subject, '', ...rows.map((r) => r.join('  ')), '', `All alerts: ${ctx.appUrl}/alerts?status=open`]);
 	const body = `
 		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
 		<p style="margin:0 0 12px">So many alerts were raised at once that they come in one email.</p>
