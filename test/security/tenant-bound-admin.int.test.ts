@@ -9,6 +9,7 @@ import * as settingsPage from '../../src/routes/(app)/admin/settings/+page.serve
 import * as rulesPage from '../../src/routes/(app)/rules/+page.server';
 import * as ruleApi from '../../src/routes/api/v1/rules/[id]/+server';
 import * as evaluateApi from '../../src/routes/api/v1/rules/evaluate/+server';
+import * as appLayout from '../../src/routes/(app)/+layout.server';
 import { getRule } from '../../src/lib/server/alerts/rule-store';
 import { ready } from '../integration/helpers';
 import { callAs, person } from './helpers';
@@ -62,6 +63,14 @@ describe('a tenant-bound administrator', () => {
 		expect(own.json.groups).toEqual([]);
 		const saved = await callAs(settingsPage.actions.save, acmeAdmin, '/admin/settings?/save', { form: { tenant: 'globex', timezone: 'UTC', days: ['1'], start: '08:00', end: '18:00' } });
 		expect(saved.status).toBe(403);
+	});
+
+	it('is offered its tenant settings but not the users and keys pages, and not rule editing', async () => {
+		const layout = (await callAs(appLayout.load, acmeAdmin, '/')) as { json: { nav: Record<string, boolean> } };
+		expect(layout.json.nav).toMatchObject({ admin: false, settings: true });
+		const rules = (await callAs(rulesPage.load, acmeAdmin, '/rules')) as { json: { canEdit: boolean } };
+		expect(rules.json.canEdit).toBe(false);
+		expect(((await callAs(appLayout.load, rootAdmin, '/')) as { json: { nav: Record<string, boolean> } }).json.nav).toMatchObject({ admin: true, settings: true });
 	});
 });
 
