@@ -5,6 +5,7 @@ import { query } from '../../src/lib/server/clickhouse/query';
 import { getConfig } from '../../src/lib/server/config';
 import { submitIngest } from '../../src/lib/server/ingest/commit';
 import { prepareEvents } from '../../src/lib/server/ingest/prepare';
+import { recordAudit } from '../../src/lib/server/audit/record-audit';
 import * as events from '../../src/routes/api/v1/events/+server';
 import { call, keyWith, ready } from '../integration/helpers';
 
@@ -46,5 +47,12 @@ describe('a lone UTF-16 surrogate', () => {
 		expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
 		expect((await stored(others.flat().map((r) => r.id))).sort()).toEqual(others.flat().map((r) => r.id).sort());
 		expect(await stored([poison[0].id])).toEqual([]);
+	});
+
+	it('in text Trailscope records about itself (a comment, a name) is repaired, so the change is still recorded', async () => {
+		const id = randomUUID();
+		await recordAudit({ actor: { id: 'u-1', type: 'user' }, action: 'alert_acknowledged', target: { type: 'alert', id }, reason: 'looked\ud800 at it' });
+		const rows = await query({ name: 'test.auditReason', row: z.object({ reason: z.string() }), params: { id }, sql: "SELECT reason FROM events WHERE tenant = 'trailscope' AND target_id = {id:String}" });
+		expect(rows).toEqual([{ reason: 'looked\ufffd at it' }]);
 	});
 });

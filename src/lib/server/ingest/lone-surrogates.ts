@@ -1,5 +1,6 @@
 // With the u flag a proper surrogate pair reads as one code point, so only a lone half matches.
 const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
 
 /**
  * The paths (`action`, `details.note`, `changes.after.<key>`) of every string, or object key, in a
@@ -22,4 +23,12 @@ export function loneSurrogatePaths(value: unknown): string[] {
 		}
 	}
 	return found.sort();
+}
+
+/** The same value with every lone surrogate, in strings and keys, replaced by U+FFFD: for text Trailscope writes itself. */
+export function repairLoneSurrogates<T>(value: T): T {
+	if (typeof value === 'string') return value.replace(LONE_SURROGATES, '\ufffd') as T;
+	if (Array.isArray(value)) return value.map(repairLoneSurrogates) as T;
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [repairLoneSurrogates(k), repairLoneSurrogates(v)])) as T;
+	return value;
 }
