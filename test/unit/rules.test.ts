@@ -3,7 +3,7 @@ import { RuleSchema } from '../../src/lib/schemas/rule';
 import { DEFAULT_BUSINESS_HOURS } from '../../src/lib/schemas/tenant-settings';
 import { builtinRule } from '../../src/lib/server/rules/builtin';
 import { alertIdOf, changedSince, decideAlerts, type Hit } from '../../src/lib/server/rules/decide';
-import { rangesFor, spanRange, touchedMinutes } from '../../src/lib/server/rules/plan-arrivals';
+import { minuteKey, rangesFor, spanRange, touchedMinutes } from '../../src/lib/server/rules/plan-arrivals';
 import { matchSql } from '../../src/lib/server/rules/rule-sql';
 
 const T = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00Z`);
@@ -47,9 +47,9 @@ describe('rangesFor', () => {
 
 describe('touchedMinutes', () => {
 	const arrived = [
-		{ tenant: 'acme', minute: T('09:00'), lastReceived: T('10:00') },
-		{ tenant: 'acme', minute: T('07:00'), lastReceived: T('10:04') },
-		{ tenant: 'globex', minute: T('10:03'), lastReceived: T('10:04') }
+		{ tenant: 'acme', minute: T('09:00'), lastReceived: T('10:00'), seen: 1, tail: 1 },
+		{ tenant: 'acme', minute: T('07:00'), lastReceived: T('10:04'), seen: 0, tail: 1 },
+		{ tenant: 'globex', minute: T('10:03'), lastReceived: T('10:04'), seen: 0, tail: 2 }
 	];
 	it('takes the minutes of a tenant that received events after its mark, less the settle time', () => {
 		expect(touchedMinutes(arrived, 'acme', T('10:03'), 60_000)).toEqual([T('07:00')]);
@@ -57,6 +57,14 @@ describe('touchedMinutes', () => {
 	});
 	it('takes every minute of a tenant without a mark', () => {
 		expect(touchedMinutes(arrived, 'globex', null, 0)).toEqual([T('10:03')]);
+	});
+	it('leaves out a minute re-read only for the settle time when the previous read saw the same events of it', () => {
+		const seen = (n: number) => ({ until: T('10:01'), tails: new Map([[minuteKey('acme', T('09:00')), n]]) });
+		expect(touchedMinutes(arrived, 'acme', T('10:01'), 120_000, seen(1))).toEqual([T('07:00')]);
+		// One more event of 09:00, stamped before the previous read's end, became visible only after it.
+		expect(touchedMinutes(arrived, 'acme', T('10:01'), 120_000, seen(0))).toEqual([T('09:00'), T('07:00')]);
+		// A rule whose mark is not the previous read's end (it failed then) reads everything again.
+		expect(touchedMinutes(arrived, 'acme', T('10:00'), 120_000, seen(1))).toEqual([T('09:00'), T('07:00')]);
 	});
 });
 

@@ -13,7 +13,7 @@ import { MINUTE_MS } from '../rules/compile';
 import { groupLabels } from '../rules/compile-evidence';
 import { changedSince, decideAlerts, type Alert, type Decision } from '../rules/decide';
 import { foldIncidents } from '../rules/incidents';
-import { rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type TimeRange } from '../rules/plan-arrivals';
+import { minuteKey, rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type Seen, type TimeRange } from '../rules/plan-arrivals';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { listRules } from './rule-store';
 import { alertWrites } from './serial';
@@ -77,6 +77,10 @@ interface Plan {
 	arrived: ArrivedMinute[];
 }
 
+// What this process's previous tick read, so the next one re-reads the settle time without
+// re-evaluating minutes in which nothing changed (a restart just re-reads them once).
+let seen: Seen | null = null;
+
 /** The minutes touched by arrivals since the oldest mark of the tenants (less the settle time). */
 async function readArrivals(o: EvaluationOptions, rules: Rule[], tenants: string[]): Promise<Plan> {
 	const marks = await listArrivalMarks();
@@ -88,7 +92,8 @@ async function readArrivals(o: EvaluationOptions, rules: Rule[], tenants: string
 			if (!m) since = null;
 			else if (since && m.getTime() - o.settleMs < since.getTime()) since = new Date(m.getTime() - o.settleMs);
 		}
-	return { marks, arrived: await listArrivedMinutes(since, o.now, o.tenants) };
+	const arrived = await listArrivedMinutes({ since, until: o.now, seenUntil: seen?.until ?? null, tailFrom: new Date(o.now.getTime() - o.settleMs), tenants: o.tenants });
+	return { marks, arrived };
 }
 
 async function evaluateTenant(tenant: string, rules: Rule[], plan: Plan, o: EvaluationOptions, report: EvaluationReport) {
@@ -98,7 +103,7 @@ async function evaluateTenant(tenant: string, rules: Rule[], plan: Plan, o: Eval
 	for (const rule of rules) {
 		const ranges = o.rerunFrom
 			? spanRange(o.rerunFrom, new Date(o.now.getTime() + MINUTE_MS))
-			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs), rule.windowMinutes);
+			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs, seen), rule.windowMinutes);
 		// A re-run of past windows reads no arrivals, so it leaves the rule's arrival mark where it was.
 		const run = runOf(rule, tenant, ranges, o.rerunFrom ? (plan.marks.of(rule.id, tenant) ?? new Date(0)) : o.now);
 		try {
@@ -139,6 +144,8 @@ async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 	const plan = await readArrivals(o, rules, tenants);
 	for (const tenant of tenants) await evaluateTenant(tenant, rules, plan, o, report);
 	await insertRuleRuns(report.runs);
+	// Only a tick over every tenant reads what the next tick compares with.
+	if (!o.rerunFrom && !o.tenants) seen = { until: o.now, tails: new Map(plan.arrived.map((a) => [minuteKey(a.tenant, a.minute), a.tail])) };
 	return report;
 }
 

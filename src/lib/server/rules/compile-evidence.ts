@@ -1,7 +1,8 @@
 import type { Rule } from '../../schemas/rule';
 import type { BusinessHours } from '../../schemas/tenant-settings';
 import { toChTime } from '../ingest/prepare';
-import { groupFieldsOf } from './compile';
+import { groupFieldsOf, inRanges } from './compile';
+import { mergeRanges } from './plan-arrivals';
 import { FIELD_SQL, matchSql, VALUE_SQL, type Fragment } from './rule-sql';
 
 /** The group and span of each alert whose evidence a batch measures. */
@@ -31,15 +32,15 @@ export function compileEvidenceBatch(rule: Rule, a: { tenant: string; businessHo
 				: rule.value && (rule.type === 'sum' || rule.type === 'threshold')
 					? 'sumIf(v, is_main)'
 					: 'countIf(is_main)';
-	const from = Math.min(...spans.map((x) => x.from.getTime()));
-	const to = Math.max(...spans.map((x) => x.to.getTime()));
+	const params: Record<string, unknown> = {};
+	// The spans themselves bound the read (not the period around them): a tick's alerts are days apart when events come late.
+	const within = inRanges(params, 'e', mergeRanges(spans), 0);
 	return {
 		params: {
+			...params,
 			...m.params,
 			...before?.params,
 			tenant: a.tenant,
-			hullFrom: toChTime(new Date(from)),
-			hullTo: toChTime(new Date(to)),
 			groups: spans.map((x) => x.groupValues),
 			froms: spans.map((x) => toChTime(x.from)),
 			tos: spans.map((x) => toChTime(x.to)),
@@ -52,7 +53,7 @@ export function compileEvidenceBatch(rule: Rule, a: { tenant: string; businessHo
 				SELECT ${g} AS g, occurred_at, id, actor_name, actor_email, target_name,
 					toUInt8(${m.sql}) AS is_main, toUInt8(${before ? before.sql : '0'}) AS is_before, ${value} AS v, ${distinct} AS dv
 				FROM events
-				WHERE tenant = {tenant:String} AND occurred_at >= {hullFrom:DateTime64(3)} AND occurred_at < {hullTo:DateTime64(3)}
+				WHERE tenant = {tenant:String} AND ${within}
 				  AND (${m.sql}${before ? ` OR ${before.sql}` : ''})
 			) AS e
 			INNER JOIN (

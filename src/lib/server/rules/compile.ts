@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
  * `column` within any of the ranges, each widened `lookBackMs` to the past. Written as an OR of
  * ranges with their own parameters, which the primary key prunes on (an array test would not).
  */
-function inRanges(params: Record<string, unknown>, prefix: string, ranges: readonly TimeRange[], lookBackMs: number, column = 'occurred_at'): string {
+export function inRanges(params: Record<string, unknown>, prefix: string, ranges: readonly TimeRange[], lookBackMs: number, column = 'occurred_at'): string {
 	const parts = ranges.map((r, i) => {
 		params[`${prefix}${i}f`] = toChTime(new Date(r.from.getTime() - lookBackMs));
 		params[`${prefix}${i}t`] = toChTime(r.to);

@@ -20,12 +20,17 @@ const floorMinute = (t: number) => Math.floor(t / MINUTE_MS) * MINUTE_MS;
 export function rangesFor(minutes: readonly Date[], windowMinutes: number, maxRanges = MAX_RANGES): TimeRange[] {
 	const w = windowMinutes * MINUTE_MS;
 	const starts = [...new Set(minutes.map((m) => floorMinute(m.getTime())))].sort((a, b) => a - b);
+	// A gap shorter than the window costs less to scan than a second range does to plan.
+	return mergeRanges(starts.map((s) => ({ from: new Date(s), to: new Date(s + w) })), w, maxRanges);
+}
+
+/** Ranges sorted and merged where they overlap or lie closer than `gapMs`, then the closest merged until at most `maxRanges` remain. */
+export function mergeRanges(ranges: readonly TimeRange[], gapMs = 0, maxRanges = MAX_RANGES): TimeRange[] {
 	const merged: [number, number][] = [];
-	for (const s of starts) {
+	for (const r of [...ranges].sort((a, b) => a.from.getTime() - b.from.getTime())) {
 		const last = merged[merged.length - 1];
-		// A gap shorter than the window costs less to scan than a second range does to plan.
-		if (last && s <= last[1] + w) last[1] = Math.max(last[1], s + w);
-		else merged.push([s, s + w]);
+		if (last && r.from.getTime() <= last[1] + gapMs) last[1] = Math.max(last[1], r.to.getTime());
+		else merged.push([r.from.getTime(), r.to.getTime()]);
 	}
 	while (merged.length > maxRanges) {
 		let best = 0;
@@ -47,13 +52,32 @@ export interface ArrivedMinute {
 	minute: Date;
 	/** The latest received_at of the events of that minute that arrived in the read. */
 	lastReceived: Date;
+	/** Of those, how many were received up to the previous read's end (`Seen.until`)... */
+	seen: number;
+	/** ...and how many within the settle time before this read's end: what the next read re-reads. */
+	tail: number;
 }
+
+/** What the previous read found in the part of time the next one reads again. */
+export interface Seen {
+	until: Date;
+	/** `tail` of each `tenant minute` of that read. */
+	tails: ReadonlyMap<string, number>;
+}
+
+export const minuteKey = (tenant: string, minute: Date) => `${tenant} ${minute.getTime()}`;
 
 /**
  * The minutes of a tenant holding events received after `mark` less the settle time (an event is
- * stamped when received but visible only once its batch is written). No mark: every minute.
+ * stamped when received but visible only once its batch is written). No mark: every minute. A
+ * minute re-read only because of the settle time is left out when the read up to `mark` already
+ * saw exactly these events of it: nothing arrived since, and nothing late became visible.
  */
-export function touchedMinutes(arrived: readonly ArrivedMinute[], tenant: string, mark: Date | null, settleMs: number): Date[] {
+export function touchedMinutes(arrived: readonly ArrivedMinute[], tenant: string, mark: Date | null, settleMs: number, seen: Seen | null = null): Date[] {
 	const since = mark ? mark.getTime() - settleMs : -Infinity;
-	return arrived.filter((a) => a.tenant === tenant && a.lastReceived.getTime() > since).map((a) => a.minute);
+	const memo = mark && seen && seen.until.getTime() === mark.getTime() ? seen.tails : null;
+	return arrived
+		.filter((a) => a.tenant === tenant && a.lastReceived.getTime() > since)
+		.filter((a) => !(memo && a.lastReceived.getTime() <= mark!.getTime() && memo.get(minuteKey(tenant, a.minute)) === a.seen))
+		.map((a) => a.minute);
 }

@@ -3,23 +3,26 @@ import { query } from '../../clickhouse/query';
 import { toChTime } from '../../ingest/prepare';
 import type { ArrivedMinute } from '../../rules/plan-arrivals';
 
-const Row = z.object({ tenant: z.string(), minute: z.string(), last_received: z.string() });
+const Row = z.object({ tenant: z.string(), minute: z.string(), last_received: z.string(), seen: z.coerce.number(), tail: z.coerce.number() });
 const date = (ch: string) => new Date(`${ch.replace(' ', 'T')}Z`);
 
 /**
  * The minutes (of occurred_at) holding events received in (since, until], per tenant, with the
- * latest arrival of each. The received_at skip index keeps this to the granules of recent arrivals.
+ * latest arrival of each, how many were received up to `seenUntil` (the previous read's end) and how
+ * many after `tailFrom` (what the next read will read again). The received_at skip index keeps this
+ * to the granules of recent arrivals.
  */
-export async function listArrivedMinutes(since: Date | null, until: Date, tenants?: readonly string[]): Promise<ArrivedMinute[]> {
+export async function listArrivedMinutes(r: { since: Date | null; until: Date; seenUntil: Date | null; tailFrom: Date; tenants?: readonly string[] }): Promise<ArrivedMinute[]> {
 	const rows = await query({
 		name: 'rules.listArrivedMinutes',
 		row: Row,
-		params: { since: toChTime(since ?? new Date(0)), until: toChTime(until), tenants: tenants ?? [] },
-		sql: `SELECT tenant, toString(toStartOfMinute(occurred_at)) AS minute, toString(max(received_at)) AS last_received
+		params: { since: toChTime(r.since ?? new Date(0)), until: toChTime(r.until), seenUntil: toChTime(r.seenUntil ?? new Date(0)), tailFrom: toChTime(r.tailFrom), tenants: r.tenants ?? [] },
+		sql: `SELECT tenant, toString(toStartOfMinute(occurred_at)) AS minute, toString(max(received_at)) AS last_received,
+				countIf(received_at <= {seenUntil:DateTime64(3)}) AS seen, countIf(received_at > {tailFrom:DateTime64(3)}) AS tail
 			FROM events
 			WHERE received_at > {since:DateTime64(3)} AND received_at <= {until:DateTime64(3)}
 			  AND (empty({tenants:Array(String)}) OR has({tenants:Array(String)}, tenant))
 			GROUP BY tenant, minute`
 	});
-	return rows.map((r) => ({ tenant: r.tenant, minute: date(r.minute), lastReceived: date(r.last_received) }));
+	return rows.map((x) => ({ tenant: x.tenant, minute: date(x.minute), lastReceived: date(x.last_received), seen: x.seen, tail: x.tail }));
 }
