@@ -9,6 +9,7 @@ import { matchSql } from '../../src/lib/server/rules/rule-sql';
 const T = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00Z`);
 const rule = builtinRule('brute_force_ip')!;
 const hit = (slot: string, measure: number, ip = '203.0.113.9', over: Partial<Hit> = {}): Hit => ({
+	tenant: 'acme',
 	groupValues: [ip],
 	slotEnd: T(slot),
 	measure,

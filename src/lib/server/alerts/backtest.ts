@@ -24,7 +24,7 @@ export async function backtestRule(rule: Rule, o: { tenant: string; from: Date; 
 	const [range] = spanRange(o.from, o.to);
 	const { businessHours } = await getTenantSettings(o.tenant);
 	// The path a tick takes, over the whole period and as if no alert were open: what would be raised.
-	const opened = (await decideRule(rule, o.tenant, [range], businessHours, o.now, [])).map((d) => d.alert);
+	const opened = (await decideRule(rule, [{ tenant: o.tenant, ranges: [range], businessHours }], o.now, [])).map((d) => d.alert);
 	return { from: range.from.toISOString(), to: range.to.toISOString(), alerts: opened.length, groups: groupsOf(opened) };
 }
 

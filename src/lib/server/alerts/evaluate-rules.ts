@@ -14,6 +14,7 @@ import { groupLabels } from '../rules/compile-evidence';
 import { changedSince, decideAlerts, type Alert, type Decision } from '../rules/decide';
 import { foldIncidents } from '../rules/incidents';
 import { minuteKey, rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type Seen, type TimeRange } from '../rules/plan-arrivals';
+import type { TenantScope } from '../rules/scope-sql';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { listRules } from './rule-store';
 import { alertWrites } from './serial';
@@ -37,14 +38,30 @@ export interface EvaluationOptions {
 	rerunFrom?: Date;
 }
 
-/** Finds a rule's hits in the ranges, decides, measures each alert's evidence, and returns what changed. */
-export async function decideRule(rule: Rule, tenant: string, ranges: readonly TimeRange[], businessHours: BusinessHours, now: Date, live: readonly Alert[] | null): Promise<Decision[]> {
-	const hits = await listRuleHits(rule, { tenant, ranges, businessHours });
+/**
+ * Finds a rule's hits over each tenant's ranges (one query for all of them), decides per tenant,
+ * measures every decided alert's evidence (one query), and returns what changed.
+ */
+export async function decideRule(rule: Rule, scopes: readonly TenantScope[], now: Date, live: readonly Alert[] | null): Promise<Decision[]> {
+	if (scopes.length === 0) return [];
+	const hits = await listRuleHits(rule, scopes);
 	if (hits.length === 0) return [];
 	const reach = (rule.cooldownMinutes + rule.windowMinutes) * MINUTE_MS;
-	const current = live ?? (await listLiveAlerts(rule.id, tenant, new Date(ranges[0].from.getTime() - reach)));
-	const decisions = decideAlerts(rule, tenant, hits, current, now);
-	const evidence = await listEvidence(rule, { tenant, businessHours }, decisions.map((d) => ({ groupValues: d.alert.groupValues, from: d.alert.windowStart, to: d.alert.windowEnd })), MAX_EVIDENCE_IDS);
+	const hitTenants = [...new Set(hits.map((h) => h.tenant))];
+	const since = new Date(Math.min(...scopes.map((s) => s.ranges[0].from.getTime())) - reach);
+	const current = live ?? (await listLiveAlerts(rule.id, hitTenants, since));
+	const decisions = hitTenants.flatMap((t) =>
+		decideAlerts(
+			rule,
+			t,
+			hits.filter((h) => h.tenant === t),
+			current,
+			now
+		)
+	);
+	const hoursOf = (t: string) => scopes.find((s) => s.tenant === t)!.businessHours;
+	const spans = decisions.map((d) => ({ tenant: d.alert.tenant, groupValues: d.alert.groupValues, from: d.alert.windowStart, to: d.alert.windowEnd }));
+	const evidence = await listEvidence(rule, hoursOf, spans, MAX_EVIDENCE_IDS);
 	const out: Decision[] = [];
 	decisions.forEach((d, i) => {
 		const e = evidence[i];
@@ -54,7 +71,7 @@ export async function decideRule(rule: Rule, tenant: string, ranges: readonly Ti
 			evidenceCount: e.events,
 			count: e.measure,
 			groupLabels: groupLabels(d.alert.groupFields, d.alert.groupValues, e.names),
-			evidenceQuery: evidenceQuery(rule, d.alert, businessHours)
+			evidenceQuery: evidenceQuery(rule, d.alert, hoursOf(d.alert.tenant))
 		};
 		if (d.prior) {
 			if (!changedSince(d.prior, alert)) return;
@@ -96,36 +113,61 @@ async function readArrivals(o: EvaluationOptions, rules: Rule[], tenants: string
 	return { marks, arrived };
 }
 
-async function evaluateTenant(tenant: string, rules: Rule[], plan: Plan, o: EvaluationOptions, report: EvaluationReport) {
-	const { businessHours } = await getTenantSettings(tenant);
-	const opened: Alert[] = [];
-	const writes: Alert[] = [];
-	for (const rule of rules) {
-		const ranges = o.rerunFrom
+/** Evaluates one rule for every tenant at once and records a run per tenant (its arrival mark). */
+async function evaluateRule(rule: Rule, tenants: readonly string[], hours: ReadonlyMap<string, BusinessHours>, plan: Plan, o: EvaluationOptions, report: EvaluationReport): Promise<Decision[]> {
+	const started = new Date();
+	const scopes: TenantScope[] = tenants.map((tenant) => ({
+		tenant,
+		businessHours: hours.get(tenant)!,
+		ranges: o.rerunFrom
 			? spanRange(o.rerunFrom, new Date(o.now.getTime() + MINUTE_MS))
-			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs, seen), rule.windowMinutes);
+			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs, seen), rule.windowMinutes)
+	}));
+	let decisions: Decision[] = [];
+	let error = '';
+	try {
+		decisions = await decideRule(
+			rule,
+			scopes.filter((s) => s.ranges.length > 0),
+			o.now,
+			null
+		);
+	} catch (e) {
+		// One rule failing must not stop the others. Its runs record the marks they started from, so
+		// its arrivals are read again next tick (also on a rule's very first run).
+		error = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+	}
+	const durationMs = Date.now() - started.getTime();
+	for (const s of scopes) {
+		const mine = decisions.filter((d) => d.alert.tenant === s.tenant);
 		// A re-run of past windows reads no arrivals, so it leaves the rule's arrival mark where it was.
-		const run = runOf(rule, tenant, ranges, o.rerunFrom ? (plan.marks.of(rule.id, tenant) ?? new Date(0)) : o.now);
-		try {
-			const decisions = ranges.length ? await decideRule(rule, tenant, ranges, businessHours, o.now, null) : [];
-			for (const d of decisions) {
-				(d.kind === 'open' ? opened : report.extended).push(d.alert);
-				writes.push(d.alert);
-			}
-			run.alertsRaised = decisions.filter((d) => d.kind === 'open').length;
-			run.alertsExtended = decisions.length - run.alertsRaised;
-		} catch (e) {
-			// One rule failing must not stop the others. Its run records the mark it started from, so
-			// its arrivals are read again next tick (also on a rule's very first run).
-			run.error = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
-			run.arrivedTo = plan.marks.of(rule.id, tenant) ?? new Date(0);
-			report.errors.push({ ruleId: rule.id, tenant, error: run.error });
-		}
-		run.durationMs = Date.now() - run.startedAt.getTime();
+		const keep = error || o.rerunFrom;
+		const run = runOf(rule, s.tenant, s.ranges, keep ? (plan.marks.of(rule.id, s.tenant) ?? new Date(0)) : o.now);
+		Object.assign(run, { startedAt: started, durationMs, error, alertsRaised: mine.filter((d) => d.kind === 'open').length });
+		run.alertsExtended = mine.length - run.alertsRaised;
+		if (error && s.ranges.length) report.errors.push({ ruleId: rule.id, tenant: s.tenant, error });
 		report.runs.push(run);
 	}
-	if (opened.length) {
-		const byId = new Map(rules.map((r) => [r.id, r]));
+	return decisions;
+}
+
+async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
+	const report: EvaluationReport = { runs: [], opened: [], extended: [], errors: [] };
+	const rules = o.rules ?? (await listRules()).map((r) => r.rule).filter((r) => r.enabled);
+	const tenants = o.tenants ?? (await listTenants());
+	const plan = await readArrivals(o, rules, tenants);
+	const hours = new Map<string, BusinessHours>();
+	for (const t of tenants) hours.set(t, (await getTenantSettings(t)).businessHours);
+	const byId = new Map(rules.map((r) => [r.id, r]));
+	const writes: Alert[] = [];
+	for (const rule of rules) {
+		for (const d of await evaluateRule(rule, tenants, hours, plan, o, report)) {
+			(d.kind === 'open' ? report.opened : report.extended).push(d.alert);
+			writes.push(d.alert);
+		}
+	}
+	for (const tenant of new Set(report.opened.map((a) => a.tenant))) {
+		const opened = report.opened.filter((a) => a.tenant === tenant);
 		const since = new Date(Math.min(...opened.map((a) => a.windowStart.getTime())) - 7 * 86_400_000);
 		foldIncidents(opened, await listIncidentLeaders(tenant, since), {
 			typeOf: (id) => byId.get(id)?.type ?? 'match',
@@ -134,15 +176,6 @@ async function evaluateTenant(tenant: string, rules: Rule[], plan: Plan, o: Eval
 	}
 	// Alerts before runs: a crash between the two re-reads these arrivals, and re-deciding them writes nothing new.
 	await insertAlerts(writes);
-	report.opened.push(...opened);
-}
-
-async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
-	const report: EvaluationReport = { runs: [], opened: [], extended: [], errors: [] };
-	const rules = o.rules ?? (await listRules()).map((r) => r.rule).filter((r) => r.enabled);
-	const tenants = o.tenants ?? (await listTenants());
-	const plan = await readArrivals(o, rules, tenants);
-	for (const tenant of tenants) await evaluateTenant(tenant, rules, plan, o, report);
 	await insertRuleRuns(report.runs);
 	// Only a tick over every tenant reads what the next tick compares with.
 	if (!o.rerunFrom && !o.tenants) seen = { until: o.now, tails: new Map(plan.arrived.map((a) => [minuteKey(a.tenant, a.minute), a.tail])) };

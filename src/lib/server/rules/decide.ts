@@ -4,6 +4,7 @@ import { groupFieldsOf, MINUTE_MS } from './compile';
 
 /** One group over the threshold in the window ending at slotEnd. */
 export interface Hit {
+	tenant: string;
 	groupValues: string[];
 	slotEnd: Date;
 	measure: number;

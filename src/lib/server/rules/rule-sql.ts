@@ -29,11 +29,14 @@ export interface Fragment {
 	params: Record<string, unknown>;
 }
 
-/** Events of any of the match's kinds, outside business hours when it asks so. */
-export function matchSql(m: EventMatch, bh: BusinessHours, prefix: string): Fragment {
+/**
+ * Events of any of the match's kinds, meeting its filters, and outside business hours when it asks
+ * so and `bh` is given (a query over several tenants adds each tenant's hours itself: scope-sql.ts).
+ */
+export function matchSql(m: EventMatch, bh: BusinessHours | null, prefix: string): Fragment {
 	const parts = [kindsSql(m.kinds)];
 	let params: Record<string, unknown> = {};
-	if (m.offHours) {
+	if (m.offHours && bh) {
 		const off = offHoursSql(bh, 'occurred_at', prefix);
 		parts.push(off.sql);
 		params = off.params;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Rule } from '../../../schemas/rule';
 import { query } from '../../clickhouse/query';
-import { compileRule, type EvalRange } from '../../rules/compile';
+import { compileRule } from '../../rules/compile';
+import type { TenantScope } from '../../rules/scope-sql';
 import { compileEvidenceBatch, type EvidenceSpan } from '../../rules/compile-evidence';
 import type { BusinessHours } from '../../../schemas/tenant-settings';
 import type { Hit } from '../../rules/decide';
 
 const HitRow = z.object({
+	tenant: z.string(),
 	group_values: z.array(z.string()),
 	slot_end: z.string(),
 	measure: z.coerce.number(),
@@ -19,11 +21,12 @@ const HitRow = z.object({
 
 const date = (ch: string) => new Date(`${ch.replace(' ', 'T')}Z`);
 
-/** The groups over a rule's threshold in each window of the range, in window order. */
-export async function listRuleHits(rule: Rule, range: EvalRange, signal?: AbortSignal): Promise<Hit[]> {
-	const q = compileRule(rule, range);
+/** The groups over a rule's threshold in each window of each tenant's ranges, by tenant in window order. */
+export async function listRuleHits(rule: Rule, scopes: readonly TenantScope[], signal?: AbortSignal): Promise<Hit[]> {
+	const q = compileRule(rule, scopes);
 	const rows = await query({ name: `rules.listRuleHits.${rule.id}`, row: HitRow, params: q.params, sql: q.sql, signal });
 	return rows.map((r) => ({
+		tenant: r.tenant,
 		groupValues: r.group_values,
 		slotEnd: date(r.slot_end),
 		measure: r.measure,
@@ -57,9 +60,9 @@ export interface Evidence {
 const NONE: Evidence = { ids: [], events: 0, measure: 0, names: { actorName: '', actorEmail: '', targetName: '' } };
 
 /** The evidence of each span, in the order given: ids sampled, events counted, the rule's measure, names. */
-export async function listEvidence(rule: Rule, a: { tenant: string; businessHours: BusinessHours }, spans: readonly EvidenceSpan[], sample = 100): Promise<Evidence[]> {
+export async function listEvidence(rule: Rule, hoursOf: (tenant: string) => BusinessHours, spans: readonly EvidenceSpan[], sample = 100): Promise<Evidence[]> {
 	if (spans.length === 0) return [];
-	const q = compileEvidenceBatch(rule, a, spans, sample);
+	const q = compileEvidenceBatch(rule, hoursOf, spans, sample);
 	const rows = await query({ name: 'rules.listEvidence', row: EvidenceRow, params: q.params, sql: q.sql });
 	const byIdx = new Map(rows.map((r) => [r.idx, r]));
 	return spans.map((_, i) => {
