@@ -1,5 +1,7 @@
-import type { Rule } from '../../schemas/rule';
-import { listRuleHits } from '../queries/rules/list-rule-hits';
+import { evidenceHref, MAX_EVIDENCE_IDS } from '../../alerts/links';
+import { describeRule } from '../../rules/describe';
+import type { Rule, Severity } from '../../schemas/rule';
+import { listEvidenceIds, listRuleHits } from '../queries/rules/list-rule-hits';
 import { MINUTE_MS } from '../rules/compile';
 import { decideAlerts, type Alert } from '../rules/decide';
 import { getTenantSettings } from '../tenants/tenant-settings';
@@ -12,12 +14,46 @@ export interface BacktestGroup {
 	lastSeen: string;
 }
 
+/** One alert the rule would have raised, with the link to the events behind it. */
+export interface BacktestAlert {
+	group: Record<string, string>;
+	severity: Severity;
+	count: number;
+	threshold: number;
+	windowStart: string;
+	windowEnd: string;
+	firstSeen: string;
+	lastSeen: string;
+	href: string;
+}
+
+/** The settings a backtest ran with (the edited ones, not necessarily the saved ones). */
+export type BacktestValues = Pick<Rule, 'threshold' | 'windowMinutes' | 'cooldownMinutes' | 'severity'> & Partial<Pick<Rule, 'singleThreshold' | 'lookbackDays'>>;
+
 export interface BacktestResult {
 	from: string;
 	to: string;
+	tested: BacktestValues;
+	description: string;
 	alerts: number;
 	groups: BacktestGroup[];
+	/** The first LIST_CAP alerts, oldest first. */
+	list: BacktestAlert[];
 }
+
+/** How many of a backtest's alerts are listed one by one (each costs a read of its events). */
+export const LIST_CAP = 50;
+
+const groupOf = (a: Alert) => Object.fromEntries(a.groupFields.map((f, i) => [f, a.groupValues[i]]));
+
+export const testedValuesOf = (r: Rule): BacktestValues => ({
+	threshold: r.threshold,
+	windowMinutes: r.windowMinutes,
+	cooldownMinutes: r.cooldownMinutes,
+	severity: r.severity,
+	...(r.singleThreshold !== undefined ? { singleThreshold: r.singleThreshold } : {}),
+	...(r.lookbackDays !== undefined ? { lookbackDays: r.lookbackDays } : {})
+});
 
 /** The alerts a rule, as given (edited or not), would have raised over a period; stores and sends nothing. */
 export async function backtestRule(rule: Rule, o: { tenant: string; from: Date; to: Date; now: Date }): Promise<BacktestResult> {
@@ -26,13 +62,28 @@ export async function backtestRule(rule: Rule, o: { tenant: string; from: Date; 
 	const { businessHours } = await getTenantSettings(o.tenant);
 	const hits = await listRuleHits(rule, { tenant: o.tenant, from, to, businessHours });
 	const opened = decideAlerts(rule, o.tenant, hits, [], o.now).map((d) => d.alert);
-	return { from: from.toISOString(), to: to.toISOString(), alerts: opened.length, groups: groupsOf(opened) };
+	const list: BacktestAlert[] = [];
+	for (const a of opened.slice(0, LIST_CAP)) {
+		const ids = await listEvidenceIds(rule, { tenant: o.tenant, groupValues: a.groupValues, from: a.windowStart, to: a.windowEnd, businessHours });
+		list.push({
+			group: groupOf(a),
+			severity: a.severity,
+			count: a.count,
+			threshold: a.threshold,
+			windowStart: a.windowStart.toISOString(),
+			windowEnd: a.windowEnd.toISOString(),
+			firstSeen: a.firstSeen.toISOString(),
+			lastSeen: a.lastSeen.toISOString(),
+			href: evidenceHref({ tenant: o.tenant, eventIds: ids.slice(0, MAX_EVIDENCE_IDS), windowStart: a.windowStart, lastSeen: a.lastSeen })
+		});
+	}
+	return { from: from.toISOString(), to: to.toISOString(), tested: testedValuesOf(rule), description: describeRule(rule), alerts: opened.length, groups: groupsOf(opened), list };
 }
 
 function groupsOf(alerts: Alert[]): BacktestGroup[] {
 	const by = new Map<string, BacktestGroup>();
 	for (const a of alerts) {
-		const g = by.get(a.groupKey) ?? { group: Object.fromEntries(a.groupFields.map((f, i) => [f, a.groupValues[i]])), alerts: 0, maxCount: 0, firstSeen: a.firstSeen.toISOString(), lastSeen: a.lastSeen.toISOString() };
+		const g = by.get(a.groupKey) ?? { group: groupOf(a), alerts: 0, maxCount: 0, firstSeen: a.firstSeen.toISOString(), lastSeen: a.lastSeen.toISOString() };
 		g.alerts++;
 		g.maxCount = Math.max(g.maxCount, a.count);
 		if (a.firstSeen.toISOString() < g.firstSeen) g.firstSeen = a.firstSeen.toISOString();

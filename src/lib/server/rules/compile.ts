@@ -102,23 +102,34 @@ function compileSequence(rule: Rule, r: EvalRange): Fragment {
 	};
 }
 
-/** new_value: the first event of a group with a value that group had not shown in the look-back, group then value. */
+/**
+ * new_value: the first event of a group with a value that group had not shown in the look-back
+ * before that event, group then value. The history is read up to `to`, not only before `from`:
+ * over a long range (a backtest, a catch-up) a group's earlier events inside the range are its
+ * history too, and a group seen only inside the range is still known.
+ */
 function compileNewValue(rule: Rule, r: EvalRange): Fragment {
 	const { m, g, esc, params } = base(rule, r);
 	const nv = FIELD_SQL[rule.newValueField ?? 'country'];
 	params.lookFrom = toChTime(new Date(r.from.getTime() - (rule.lookbackDays ?? 30) * 86_400_000));
-	const seen = `FROM events WHERE tenant = {tenant:String} AND occurred_at >= {lookFrom:DateTime64(3)} AND occurred_at < {from:DateTime64(3)} AND ${m.sql} AND ${g.present}`;
+	params.lookback = rule.lookbackDays ?? 30;
+	const inRange = `FROM events WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${m.sql} AND ${g.present}`;
+	const lookback = `x.1 < c.t AND x.1 >= c.t - toIntervalDay({lookback:UInt32})`;
 	return {
 		params,
-		sql: `SELECT arrayPushBack(g, nv) AS group_values, toString(toStartOfMinute(t) + INTERVAL 1 MINUTE) AS slot_end, toFloat64(1) AS measure,
-				toFloat64(1) AS peak, toFloat64(1) AS lim, toString(t) AS first_seen, toString(t) AS last_seen, e AS escalated
+		sql: `SELECT arrayPushBack(c.g, c.nv) AS group_values, toString(toStartOfMinute(c.t) + INTERVAL 1 MINUTE) AS slot_end, toFloat64(1) AS measure,
+				toFloat64(1) AS peak, toFloat64(1) AS lim, toString(c.t) AS first_seen, toString(c.t) AS last_seen, c.e AS escalated
 			FROM (
-				SELECT ${g.expr} AS g, ${nv} AS nv, min(occurred_at) AS t, max(${esc}) AS e FROM events
-				WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${m.sql} AND ${g.present} AND ${nv} != ''
+				SELECT ${g.expr} AS g, ${nv} AS nv, min(occurred_at) AS t, max(${esc}) AS e ${inRange} AND ${nv} != ''
 				GROUP BY g, nv
-			)
-			WHERE g IN (SELECT DISTINCT ${g.expr} ${seen})
-			  AND (g, nv) NOT IN (SELECT DISTINCT ${g.expr}, ${nv} ${seen})
+			) AS c
+			INNER JOIN (
+				SELECT ${g.expr} AS g, groupArray((occurred_at, ${nv})) AS past FROM events
+				WHERE tenant = {tenant:String} AND occurred_at >= {lookFrom:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${m.sql} AND ${g.present}
+				  AND ${g.expr} IN (SELECT ${g.expr} ${inRange})
+				GROUP BY g
+			) AS h ON h.g = c.g
+			WHERE arrayExists(x -> ${lookback}, h.past) AND NOT arrayExists(x -> ${lookback} AND x.2 = c.nv, h.past)
 			ORDER BY slot_end, group_values`
 	};
 }
