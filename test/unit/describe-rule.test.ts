@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule, formatMinutes } from '../../src/lib/rules/describe';
+import { describeRule, formatWindow } from '../../src/lib/rules/describe';
 import { RuleSchema, type Rule } from '../../src/lib/schemas/rule';
 import { BUILTIN_RULES, builtinRule } from '../../src/lib/server/rules/builtin';
 
@@ -58,7 +58,7 @@ describe('describeRule', () => {
 	});
 });
 
-describe('formatMinutes', () => {
+describe('formatWindow', () => {
 	it.each([
 		[1, '1 minute'],
 		[60, '60 minutes'],
@@ -67,5 +67,5 @@ describe('formatMinutes', () => {
 		[1440, '24 hours'],
 		[2880, '48 hours'],
 		[10080, '7 days']
-	])('%i minutes read "%s"', (m, text) => expect(formatMinutes(m)).toBe(text));
+	])('%i minutes read "%s"', (m, text) => expect(formatWindow(m)).toBe(text));
 });

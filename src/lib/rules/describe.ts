@@ -1,3 +1,4 @@
+import { formatNumber } from '../components/monthly/format';
 import type { EventKind, EventMatch, Rule, RuleField, RuleValue } from '../schemas/rule';
 
 // A rule's description is rendered from its current settings, never stored: a stored text goes
@@ -58,10 +59,10 @@ const OPERATOR_WORDS: Record<string, string> = {
 	cidr: 'is in'
 };
 
-export const formatCount = (n: number) => n.toLocaleString('en-US');
+const formatCount = formatNumber;
 
 /** 15 -> "15 minutes", 1440 -> "24 hours", 4320 -> "3 days". */
-export function formatMinutes(m: number): string {
+export function formatWindow(m: number): string {
 	const unit = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 	if (m > 60 && m % 1440 === 0 && m > 2880) return unit(m / 1440, 'day');
 	if (m > 60 && m % 60 === 0) return unit(m / 60, 'hour');
@@ -97,7 +98,7 @@ function describeMatch(r: Rule): string {
 }
 
 function describeThreshold(r: Rule): string {
-	const text = `At least ${formatCount(r.threshold)} ${kindsPlural(r.filter)}${offHours(r.filter)} ${groupPhrase(r.groupBy)} within ${formatMinutes(r.windowMinutes)}${whereWords(r.filter)}`;
+	const text = `At least ${formatCount(r.threshold)} ${kindsPlural(r.filter)}${offHours(r.filter)} ${groupPhrase(r.groupBy)} within ${formatWindow(r.windowMinutes)}${whereWords(r.filter)}`;
 	if (r.singleThreshold === undefined) return `${text}.`;
 	const noun = r.value ? VALUE_NOUN[r.value] : 'items';
 	return `${text}, or ${kindsOne(r.filter, 'one')} of at least ${formatCount(r.singleThreshold)} ${noun} at once.`;
@@ -105,13 +106,13 @@ function describeThreshold(r: Rule): string {
 
 function describeDistinct(r: Rule): string {
 	const [, plural] = FIELD_NOUN[r.distinctField ?? 'account'];
-	return `${capitalise(kindsPlural(r.filter))}${offHours(r.filter)} for at least ${formatCount(r.threshold)} distinct ${plural} ${groupPhrase(r.groupBy)} within ${formatMinutes(r.windowMinutes)}${whereWords(r.filter)}.`;
+	return `${capitalise(kindsPlural(r.filter))}${offHours(r.filter)} for at least ${formatCount(r.threshold)} distinct ${plural} ${groupPhrase(r.groupBy)} within ${formatWindow(r.windowMinutes)}${whereWords(r.filter)}.`;
 }
 
 function describeSum(r: Rule): string {
 	const noun = VALUE_NOUN[r.value ?? 'records'];
 	const verb = r.filter.kinds.length === 1 ? VALUE_VERB[r.filter.kinds[0]] : undefined;
-	const what = `${noun} ${verb ?? `in ${kindsPlural(r.filter)}`}${offHours(r.filter)} ${groupPhrase(r.groupBy)} within ${formatMinutes(r.windowMinutes)}${whereWords(r.filter)}`;
+	const what = `${noun} ${verb ?? `in ${kindsPlural(r.filter)}`}${offHours(r.filter)} ${groupPhrase(r.groupBy)} within ${formatWindow(r.windowMinutes)}${whereWords(r.filter)}`;
 	if (r.baseline) {
 		return `${capitalise(what)}, at least ${formatCount(r.baseline.factor)} times the daily average over the previous ${formatCount(r.baseline.days)} days, and at least ${formatCount(r.threshold)}.`;
 	}
@@ -124,7 +125,7 @@ function describeSequence(r: Rule): string {
 	const before = r.before ?? r.filter;
 	const [one] = FIELD_NOUN[r.groupBy[0]];
 	const of = r.groupBy.length === 1 ? `the same ${one}` : `the same ${r.groupBy.map((f) => FIELD_NOUN[f][0]).join(' and ')}`;
-	return `${capitalise(kindsOne(r.filter))}${offHours(r.filter)} after at least ${formatCount(r.threshold)} ${kindsPlural(before)}${offHours(before)} from ${of} in the previous ${formatMinutes(r.windowMinutes)}${whereWords(r.filter)}.`;
+	return `${capitalise(kindsOne(r.filter))}${offHours(r.filter)} after at least ${formatCount(r.threshold)} ${kindsPlural(before)}${offHours(before)} from ${of} in the previous ${formatWindow(r.windowMinutes)}${whereWords(r.filter)}.`;
 }
 
 function describeNewValue(r: Rule): string {
