@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { backtestRule } from '../../src/lib/server/alerts/backtest';
 import { RuleSchema } from '../../src/lib/schemas/rule';
 import { builtinRule } from '../../src/lib/server/rules/builtin';
-import { ready } from './helpers';
+import { GET as LIST_RULES } from '../../src/routes/api/v1/rules/+server';
+import { PUT as EDIT_RULE } from '../../src/routes/api/v1/rules/[id]/+server';
+import { call, ready } from './helpers';
 import { NOW, ago, failures, store } from './rule-events';
 
 const DAY = 1440;
@@ -76,5 +78,15 @@ describe('a backtest', () => {
 	it('lists nothing with a threshold no group reaches', async () => {
 		const r = await backtest('brute_force_ip', 'bt-list', 1, { threshold: 26 });
 		expect(r).toMatchObject({ alerts: 0, list: [], groups: [] });
+	});
+});
+
+describe('a rule description', () => {
+	it('follows a saved edit, in the rules API', async () => {
+		const put = await call(EDIT_RULE, '/api/v1/rules/account_brute_force', { method: 'PUT', body: { threshold: 20, window_minutes: 30 }, params: { id: 'account_brute_force' } });
+		expect(put.status, JSON.stringify(put.json)).toBe(200);
+		expect(put.json.rule.description).toBe('At least 20 failed sign-ins for one account within 30 minutes.');
+		const rules = (await call(LIST_RULES, '/api/v1/rules')).json.rules as { id: string; description: string }[];
+		expect(rules.find((r) => r.id === 'account_brute_force')!.description).toBe('At least 20 failed sign-ins for one account within 30 minutes.');
 	});
 });
