@@ -109,13 +109,15 @@ test('the rules page says what a saved edit means, and a backtest shows the valu
 	await signIn(page, ADMIN.email, ADMIN.password);
 	await navLink(page, 'Rules').click();
 	const account = page.getByRole('region', { name: 'Account under attack' });
-	await expect(account.getByText('At least 10 failed sign-ins for one account within 15 minutes.')).toBeVisible();
+	await expect(account.getByText('At least 10 failed sign-ins for one account within 15 minutes.', { exact: true })).toBeVisible();
 	await account.getByText('Edit or test this rule').click();
 	await account.getByLabel('Threshold', { exact: true }).fill('20');
+	await expect(account.getByText('With these values: “At least 20 failed sign-ins for one account within 15 minutes.”')).toBeVisible();
 	const saved = page.waitForResponse((r) => r.url().includes('?/save') && r.request().method() === 'POST');
 	await account.getByRole('button', { name: 'Save' }).click();
 	await saved;
-	await expect(account.getByText('At least 20 failed sign-ins for one account within 15 minutes.')).toBeVisible();
+	await expect(account.getByText('At least 20 failed sign-ins for one account within 15 minutes.', { exact: true })).toBeVisible();
+	await expect(account.getByText('With these values:')).toHaveCount(0);
 	await expect(account.getByLabel('Threshold', { exact: true })).toHaveValue('20');
 
 	const rule = page.getByRole('region', { name: 'Brute force by IP' });
@@ -132,7 +134,7 @@ test('the rules page says what a saved edit means, and a backtest shows the valu
 	await expect(row).toContainText('8 / 6');
 	// The form keeps the values tested; the saved rule is unchanged.
 	await expect(rule.getByLabel('Threshold', { exact: true })).toHaveValue('6');
-	await expect(rule.getByText('At least 10 failed sign-ins from one IP within 15 minutes.')).toBeVisible();
+	await expect(rule.getByText('At least 10 failed sign-ins from one IP within 15 minutes.', { exact: true })).toBeVisible();
 	for (const width of [390, 1440]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.screenshot({ path: `/tmp/rules-page-${width}.png`, fullPage: true });
