@@ -13,6 +13,7 @@ const login = (tenant: string, at: string, ip: string, id = 'ann') => ({
 });
 const FRANCE = '90.0.0.1';
 const VIETNAM = '14.161.22.87';
+const OFFICE = '198.51.100.40';
 
 /** What a rule would raise over the last `days` days, as the rules page asks it. */
 const backtest = (id: string, tenant: string, days: number, edit: object = {}) =>
@@ -31,13 +32,16 @@ beforeAll(async () => {
 		...[20, 12, 3].map((d) => login('nc-inside', ago(d * DAY), FRANCE, 'carol')),
 		login('nc-inside', ago(10 * DAY), VIETNAM, 'carol'),
 		login('nc-inside', ago(60), VIETNAM, 'carol'),
+		// Dave signed in from the office (an address without a country), then once from France: no country was usual yet.
+		...[9, 6, 4].map((d) => login('nc-inside', ago(d * DAY), OFFICE, 'dave')),
+		login('nc-inside', ago(45), FRANCE, 'dave'),
 		...failures('bt-list', 12, { startMin: 200, ip: '203.0.113.77' }),
 		...failures('bt-list', 25, { startMin: 100, ip: '203.0.113.78', stepSec: 10 })
 	]);
 });
 
 describe('backtesting new_country', () => {
-	it('finds the sign-in from a new country when the history lies inside the tested period', async () => {
+	it('finds the sign-in from a new country when the history lies inside the tested period, and only then', async () => {
 		for (const days of [2, 7]) {
 			const r = await backtest('new_country', 'nc-inside', days);
 			expect(r.groups.map((g) => g.group), `${days} days`).toEqual([{ account: 'ann@example.com', country: 'VN' }]);

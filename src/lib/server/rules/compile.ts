@@ -106,7 +106,8 @@ function compileSequence(rule: Rule, r: EvalRange): Fragment {
  * new_value: the first event of a group with a value that group had not shown in the look-back
  * before that event, group then value. The history is read up to `to`, not only before `from`:
  * over a long range (a backtest, a catch-up) a group's earlier events inside the range are its
- * history too, and a group seen only inside the range is still known.
+ * history too. Only events with a value make a history: sign-ins from addresses without a
+ * country (an office's private range) say nothing about which countries are usual.
  */
 function compileNewValue(rule: Rule, r: EvalRange): Fragment {
 	const { m, g, esc, params } = base(rule, r);
@@ -129,7 +130,7 @@ function compileNewValue(rule: Rule, r: EvalRange): Fragment {
 				  AND ${g.expr} IN (SELECT ${g.expr} ${inRange})
 				GROUP BY g
 			) AS h ON h.g = c.g
-			WHERE arrayExists(x -> ${lookback}, h.past) AND NOT arrayExists(x -> ${lookback} AND x.2 = c.nv, h.past)
+			WHERE arrayExists(x -> ${lookback} AND x.2 != '', h.past) AND NOT arrayExists(x -> ${lookback} AND x.2 = c.nv, h.past)
 			ORDER BY slot_end, group_values`
 	};
 }
