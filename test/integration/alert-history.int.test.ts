@@ -21,7 +21,7 @@ function openAlert(id: string, at: Date, o: Partial<Alert> = {}): Alert {
 	const values = o.groupValues ?? ['203.0.113.9'];
 	return {
 		id, tenant: TENANT, ruleId: 'brute_force_ip', ruleName: 'Brute force by IP', severity: 'high', status: 'open', groupFields: ['ip'], groupValues: values,
-		groupKey: JSON.stringify(values), count: 12, threshold: 10, windowStart: at, windowEnd: at, firstSeen: at, lastSeen: at, eventIds: [], createdAt: at, updatedAt: at,
+		groupKey: JSON.stringify(values), count: 12, threshold: 10, windowStart: at, windowEnd: at, firstSeen: at, lastSeen: at, eventIds: [], evidenceCount: 12, groupLabels: values, incidentId: id, evidenceQuery: '', createdAt: at, updatedAt: at,
 		statusBy: '', statusComment: '', statusAt: null, version: 1, ...o
 	};
 }

@@ -17,7 +17,7 @@ function alerts(): Alert[] {
 		return {
 			id: `al-list-${String(i).padStart(3, '0')}`, tenant: TENANT, ruleId: brute ? 'brute_force_ip' : 'mass_deletion', ruleName: brute ? 'Brute force by IP' : 'Mass deletion',
 			severity: i % 4 === 0 ? 'medium' : 'high', status: i % 3 === 0 ? 'resolved' : 'open', groupFields: [brute ? 'ip' : 'actor'], groupValues: values, groupKey: JSON.stringify(values),
-			count: 10 + i, threshold: 10, windowStart: new Date(at.getTime() - 15 * 60e3), windowEnd: at, firstSeen: at, lastSeen: at, eventIds: [], createdAt: at, updatedAt: at,
+			count: 10 + i, threshold: 10, windowStart: new Date(at.getTime() - 15 * 60e3), windowEnd: at, firstSeen: at, lastSeen: at, eventIds: [], evidenceCount: 10 + i, groupLabels: values, incidentId: `al-list-${String(i).padStart(3, '0')}`, evidenceQuery: '', createdAt: at, updatedAt: at,
 			statusBy: '', statusComment: '', statusAt: null, version: 1
 		};
 	});

@@ -129,7 +129,7 @@ describe('built-in rules', () => {
 		expect(await groups('priv-medium')).toEqual([{ actor: 'boss', target: 'user:u-7' }]);
 		expect(await groups('priv-quiet')).toEqual([]);
 		const { listRuleHits } = await import('../../src/lib/server/queries/rules/list-rule-hits');
-		const hits = async (tenant: string) => listRuleHits(rule, { tenant, from: new Date(NOW.getTime() - 3600e3), to: NOW, businessHours: DEFAULT_TENANT_SETTINGS.businessHours });
+		const hits = async (tenant: string) => listRuleHits(rule, { tenant, ranges: [{ from: new Date(NOW.getTime() - 3600e3), to: NOW }], businessHours: DEFAULT_TENANT_SETTINGS.businessHours });
 		expect((await hits('priv-high')).map((h) => h.escalated)).toEqual([true]);
 		expect((await hits('priv-medium')).map((h) => h.escalated)).toEqual([false]);
 	});

@@ -11,7 +11,7 @@ const d = (iso: string) => new Date(iso);
 function alert(id: string, ruleId: string, ruleName: string, severity: Alert['severity'], raised: string, tenant = TENANT): Alert {
 	return {
 		id, tenant, ruleId, ruleName, severity, status: 'open', groupFields: ['ip'], groupValues: ['203.0.113.9'], groupKey: '["203.0.113.9"]', count: 10, threshold: 10,
-		windowStart: d(raised), windowEnd: d(raised), firstSeen: d(raised), lastSeen: d(raised), eventIds: [], createdAt: d(raised), updatedAt: d(raised),
+		windowStart: d(raised), windowEnd: d(raised), firstSeen: d(raised), lastSeen: d(raised), eventIds: [], evidenceCount: 10, groupLabels: ['203.0.113.9'], incidentId: id, evidenceQuery: '', createdAt: d(raised), updatedAt: d(raised),
 		statusBy: '', statusComment: '', statusAt: null, version: 1
 	};
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RuleSchema } from '../../src/lib/schemas/rule';
 import { DEFAULT_BUSINESS_HOURS } from '../../src/lib/schemas/tenant-settings';
 import { builtinRule } from '../../src/lib/server/rules/builtin';
-import { alertIdOf, decideAlerts, type Hit } from '../../src/lib/server/rules/decide';
-import { planWindows } from '../../src/lib/server/rules/plan-windows';
+import { alertIdOf, changedSince, decideAlerts, type Hit } from '../../src/lib/server/rules/decide';
+import { rangesFor, spanRange, touchedMinutes } from '../../src/lib/server/rules/plan-arrivals';
 import { matchSql } from '../../src/lib/server/rules/rule-sql';
 
 const T = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00Z`);
@@ -20,17 +20,43 @@ const hit = (slot: string, measure: number, ip = '203.0.113.9', over: Partial<Hi
 	...over
 });
 
-describe('planWindows', () => {
-	const o = { delayMs: 120_000, maxWindows: 60 };
+describe('rangesFor', () => {
+	const span = (r: { from: Date; to: Date }[]) => r.map((x) => `${x.from.toISOString().slice(11, 16)}-${x.to.toISOString().slice(11, 16)}`);
 	it.each([
-		['a first run evaluates only the latest due window', null, '10:00:30', { from: T('09:57'), to: T('09:58'), windows: 1, skippedWindows: 0 }],
-		['nothing is due again within the same minute', T('09:58'), '10:00:50', null],
-		['after ten minutes down every missed window is due once', T('09:48'), '10:00:10', { from: T('09:48'), to: T('09:58'), windows: 10, skippedWindows: 0 }],
-		['past the cap the oldest windows are skipped and counted', T('07:58'), '10:00:00', { from: T('08:58'), to: T('09:58'), windows: 60, skippedWindows: 60 }]
-	] as const)('%s', (_name, watermark, now, expected) => {
-		const plan = planWindows(watermark, new Date(`2026-12-02T${now}Z`), o);
-		if (expected === null) expect(plan).toBeNull();
-		else expect(plan).toMatchObject(expected);
+		['an event counts in every window ending within the window after it', ['10:00'], 15, ['10:00-10:15']],
+		['minutes of one burst make one range', ['10:00', '10:03', '10:07'], 15, ['10:00-10:22']],
+		['a gap shorter than the window is evaluated rather than split', ['10:00', '10:20'], 15, ['10:00-10:35']],
+		['events far apart make separate ranges', ['08:00', '10:00'], 15, ['08:00-08:15', '10:00-10:15']],
+		['seconds are aligned to their minute', ['10:00:42'], 5, ['10:00-10:05']]
+	] as const)('%s', (_name, minutes, window, expected) => {
+		expect(span(rangesFor(minutes.map((m) => new Date(`2026-12-02T${m.length === 5 ? `${m}:00` : m}Z`)), window))).toEqual(expected);
+	});
+
+	it('never plans more ranges than the cap, merging the closest first', () => {
+		const minutes = Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(2026, 11, 2, i, i === 3 ? 30 : 0)));
+		const r = rangesFor(minutes, 5, 8);
+		expect(r).toHaveLength(8);
+		// Every event's windows are still covered.
+		for (const m of minutes) expect(r.some((x) => x.from <= m && x.to.getTime() >= m.getTime() + 5 * 60_000)).toBe(true);
+	});
+
+	it('re-runs a span as whole minutes', () => {
+		expect(span(spanRange(new Date('2026-12-02T10:00:30Z'), new Date('2026-12-02T10:09:10Z')))).toEqual(['10:00-10:10']);
+	});
+});
+
+describe('touchedMinutes', () => {
+	const arrived = [
+		{ tenant: 'acme', minute: T('09:00'), lastReceived: T('10:00') },
+		{ tenant: 'acme', minute: T('07:00'), lastReceived: T('10:04') },
+		{ tenant: 'globex', minute: T('10:03'), lastReceived: T('10:04') }
+	];
+	it('takes the minutes of a tenant that received events after its mark, less the settle time', () => {
+		expect(touchedMinutes(arrived, 'acme', T('10:03'), 60_000)).toEqual([T('07:00')]);
+		expect(touchedMinutes(arrived, 'acme', T('10:01'), 120_000)).toEqual([T('09:00'), T('07:00')]);
+	});
+	it('takes every minute of a tenant without a mark', () => {
+		expect(touchedMinutes(arrived, 'globex', null, 0)).toEqual([T('10:03')]);
 	});
 });
 
@@ -46,12 +72,13 @@ describe('decideAlerts', () => {
 		const [first] = decideAlerts(rule, 'acme', [hit('10:00', 12)], [], T('10:03'));
 		const next = decideAlerts(rule, 'acme', [hit('10:20', 30)], [first.alert], T('10:23'));
 		expect(next).toHaveLength(1);
-		expect(next[0]).toMatchObject({ kind: 'extend', alert: { id: first.alert.id, count: 30, windowEnd: T('10:20'), version: 2 } });
+		expect(next[0]).toMatchObject({ kind: 'extend', prior: first.alert, alert: { id: first.alert.id, count: 30, windowEnd: T('10:20') } });
 	});
 
 	it('changes nothing when the same hit is applied again', () => {
 		const [first] = decideAlerts(rule, 'acme', [hit('10:00', 12)], [], T('10:03'));
-		expect(decideAlerts(rule, 'acme', [hit('10:00', 12)], [first.alert], T('10:05'))).toEqual([]);
+		const again = decideAlerts(rule, 'acme', [hit('10:00', 12)], [first.alert], T('10:05'));
+		expect(again.map((d) => changedSince(d.prior!, d.alert))).toEqual([false]);
 	});
 
 	it('opens a new alert once the cooldown has passed, or when the last one was resolved', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_KINDS } from './event-kinds';
 
 export const FILTER_OPS = ['eq', 'ne', 'contains', 'ncontains', 'gt', 'lt', 'in', 'cidr'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
@@ -28,7 +29,9 @@ export const FILTER_FIELDS = [
 	'records',
 	'bytes',
 	'occurred_at',
-	'changed_fields'
+	'changed_fields',
+	// The account a sign-in concerns, as rules group by it: the email when known, else the actor id.
+	'account'
 ] as const;
 
 export interface OperatorFilter {
@@ -77,6 +80,10 @@ export const EventFilterSchema = z.object({
 	target_id: optional,
 	source: optional,
 	q: optional,
+	/** Events of any of these kinds (the shared definitions rules and reports count with). */
+	kind: z.array(z.enum(EVENT_KINDS, { message: `must be one of ${EVENT_KINDS.join(', ')}` })).max(EVENT_KINDS.length).default([]),
+	/** Outside these business hours (`Mon-Fri 08:00-19:00 Europe/Paris`), as an off-hours rule saw them. */
+	off_hours: z.string().trim().max(200).optional(),
 	// Long enough for an alert's evidence: `id:in:` with up to 100 event ids.
 	f: z.array(z.string().max(4000)).max(30).default([]),
 	limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(50),
@@ -86,7 +93,7 @@ export const EventFilterSchema = z.object({
 });
 export type EventFilter = z.output<typeof EventFilterSchema>;
 
-const REPEATABLE = new Set(['action', 'category', 'outcome', 'f']);
+const REPEATABLE = new Set(['action', 'category', 'outcome', 'kind', 'f']);
 
 /** URLSearchParams to the object the schema reads; repeatable keys also accept comma lists. */
 export function filterParams(params: URLSearchParams): Record<string, unknown> {

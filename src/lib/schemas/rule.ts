@@ -1,5 +1,7 @@
 import { parseOperatorFilter } from './event-filter';
 import { z } from 'zod';
+import { EVENT_KINDS } from './event-kinds';
+export { EVENT_KINDS, type EventKind } from './event-kinds';
 
 export const RULE_TYPES = ['match', 'threshold', 'distinct', 'sum', 'sequence', 'new_value'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
@@ -8,9 +10,6 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
-/** Kinds of events, each one of the shared predicates of queries/event-kinds.ts. */
-export const EVENT_KINDS = ['failed_sign_in', 'sign_in', 'export', 'deletion', 'privilege_change', 'privilege_elevation', 'config_change'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** What a rule may group by or count distinct values of. */
 export const RULE_FIELDS = ['ip', 'account', 'actor', 'country', 'source', 'target'] as const;

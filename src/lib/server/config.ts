@@ -46,8 +46,7 @@ const EnvSchema = z.object({
 		.transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
 		.pipe(z.array(z.email({ message: 'must be a comma-separated list of email addresses' })))
 		.default([]),
-	RULES_DELAY_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(0).max(3600).default(120),
-	RULES_CATCHUP_WINDOWS: z.coerce.number({ message: 'must be a number of one-minute windows' }).int().min(1).max(100_000).default(1440),
+	RULES_SETTLE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(0).max(3600).default(120),
 	ALERT_EMAIL_BURST: z.coerce.number({ message: 'must be a number of emails' }).int().min(1).max(1000).default(10),
 	REPORT_RECIPIENTS: z
 		.string()
@@ -79,8 +78,8 @@ export interface Config {
 	secureCookies: boolean;
 	/** Without smtpUrl, mail is written as .eml files under outboxDir. */
 	mail: { smtpUrl?: string; from: string; outboxDir: string; alertRecipients: string[] };
-	/** Rule windows are evaluated delayMs after they end; at most catchUpWindows missed ones are caught up. */
-	rules: { delayMs: number; catchUpWindows: number; burstCap: number };
+	/** Rules evaluate what arrived since their last run, re-reading settleMs back (an accepted event may take that long to be visible). */
+	rules: { settleMs: number; burstCap: number };
 	/** The monthly compliance report: sent on the 1st at 08:00 in timezone to recipients (and each tenant's own). */
 	monthlyReport: { recipients: string[]; timezone: string };
 }
@@ -119,7 +118,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_MAX_HOURS },
 		secureCookies: (e.APP_URL ?? '').startsWith('https:'),
 		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: resolve(dataDir, 'outbox'), alertRecipients: e.ALERT_RECIPIENTS },
-		rules: { delayMs: e.RULES_DELAY_SECONDS * 1000, catchUpWindows: e.RULES_CATCHUP_WINDOWS, burstCap: e.ALERT_EMAIL_BURST },
+		rules: { settleMs: e.RULES_SETTLE_SECONDS * 1000, burstCap: e.ALERT_EMAIL_BURST },
 		monthlyReport: { recipients: e.REPORT_RECIPIENTS, timezone: e.REPORT_TIMEZONE }
 	};
 }

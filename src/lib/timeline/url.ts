@@ -1,3 +1,5 @@
+import { KIND_LABELS, type EventKind } from '../schemas/event-kinds';
+
 /**
  * The timeline's state lives in its URL (bookmarkable, shareable, linkable from alerts and
  * reports); these pure helpers derive one URL from another.
@@ -63,6 +65,18 @@ export interface OperatorChip {
 	field: string;
 	op: string;
 	value: string;
+	/** The same URL without this filter. */
+	remove: string;
+}
+
+/** Drops one value of a repeatable parameter (or the parameter, without a value). */
+export function withoutParam(search: URLSearchParams, key: string, value?: string): string {
+	const p = new URLSearchParams(search);
+	for (const k of NOT_FILTER) p.delete(k);
+	const rest = value === undefined ? [] : p.getAll(key).filter((x) => x !== value);
+	p.delete(key);
+	for (const x of rest) p.append(key, x);
+	return `?${p}`;
 }
 
 export const OP_LABELS: Record<string, string> = {
@@ -73,12 +87,17 @@ export const OP_LABELS: Record<string, string> = {
 	gt: 'greater than',
 	lt: 'less than',
 	in: 'is one of',
-	cidr: 'in block'
+	cidr: 'in block',
+	outside: 'outside'
 };
 
+/** The filters no form field shows, as chips: kinds of events, off-hours, operator filters. */
 export function operatorChips(search: URLSearchParams): OperatorChip[] {
-	return search.getAll('f').map((raw) => {
+	const kinds = search.getAll('kind').map((k) => ({ raw: `kind=${k}`, field: 'kind', op: 'eq', value: KIND_LABELS[k as EventKind] ?? k, remove: withoutParam(search, 'kind', k) }));
+	const hours = search.getAll('off_hours').map((h) => ({ raw: `off_hours=${h}`, field: 'time', op: 'outside', value: h, remove: withoutParam(search, 'off_hours') }));
+	const ops = search.getAll('f').map((raw) => {
 		const [field, op, ...rest] = raw.split(':');
-		return { raw, field, op, value: rest.join(':') };
+		return { raw, field, op, value: rest.join(':'), remove: withoutOperatorFilter(search, raw) };
 	});
+	return [...kinds, ...hours, ...ops];
 }

@@ -1,3 +1,4 @@
+import { latenessNote } from '../../alerts/lateness';
 import { alertHref, evidenceHref } from '../../alerts/links';
 import type { Alert } from '../rules/decide';
 
@@ -11,7 +12,16 @@ export function toAlertJson(a: Alert) {
 		severity: a.severity,
 		status: a.status,
 		group: Object.fromEntries(a.groupFields.map((f, i) => [f, a.groupValues[i]])),
+		/** Each group value as people know it (a person's email or name, a target's name). */
+		group_labels: Object.fromEntries(a.groupFields.map((f, i) => [f, a.groupLabels[i] || a.groupValues[i]])),
 		count: a.count,
+		/** Every event behind the alert; `event_ids` is a sample of the first 100. */
+		evidence_count: a.evidenceCount,
+		/** The timeline filter (for /events and GET /api/v1/events) selecting exactly those events. */
+		evidence_query: a.evidenceQuery || evidenceHref(a).slice('/events?'.length),
+		/** The alert leading the incident this one is part of (its own id when it leads). */
+		incident_id: a.incidentId || a.id,
+		late: latenessNote(a),
 		threshold: a.threshold,
 		window_start: a.windowStart.toISOString(),
 		window_end: a.windowEnd.toISOString(),

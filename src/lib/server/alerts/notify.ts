@@ -1,6 +1,8 @@
 import type { Rule } from '../../schemas/rule';
 import { renderAlertEmail, renderAlertSummary } from '../mail/render-alert';
 import { listAlertEvents } from '../queries/alerts/list-alert-events';
+import { listIncidentAccounts } from '../queries/alerts/list-incident-accounts';
+import { listIncidentMembers, listUnannouncedAlerts } from '../queries/alerts/list-unannounced';
 import type { Alert } from '../rules/decide';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { enqueueMessages, type OutgoingMessage } from './outbox';
@@ -9,32 +11,51 @@ export interface NotifyOptions {
 	appUrl: string;
 	/** ALERT_RECIPIENTS: every alert of every tenant. */
 	recipients: string[];
-	/** More new alerts than this for one tenant in one evaluation come as one summary email. */
+	/** More new alerts than this for one tenant at once come as one summary per rule. */
 	burstCap: number;
 	now: Date;
 }
 
+/** Alerts older than this that were never announced are left alone (a store restored from backup). */
+const ANNOUNCE_WITHIN_MS = 7 * 86_400_000;
+
 const unique = (xs: string[]) => [...new Set(xs.map((x) => x.trim().toLowerCase()).filter(Boolean))];
 
-/** Puts an email for each newly opened alert (or one summary per tenant for a burst) in the outbox. */
-export async function notifyOpened(opened: Alert[], rules: ReadonlyMap<string, Rule>, o: NotifyOptions): Promise<number> {
-	const byTenant = new Map<string, Alert[]>();
-	for (const a of opened) byTenant.set(a.tenant, [...(byTenant.get(a.tenant) ?? []), a]);
+function byKey<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+	const out = new Map<string, T[]>();
+	for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+	return out;
+}
+
+/**
+ * Puts an email in the outbox for every incident not yet announced: one per alert, or, when a
+ * tenant has more than the burst cap at once (a large import, the demo's history), one summary
+ * per rule. Alerts folded into an incident are told in its email, never in one of their own.
+ */
+export async function notifyPending(rules: ReadonlyMap<string, Rule>, o: NotifyOptions): Promise<number> {
+	const pending = await listUnannouncedAlerts(new Date(o.now.getTime() - ANNOUNCE_WITHIN_MS));
+	if (pending.length === 0) return 0;
+	const related = byKey(await listIncidentMembers(pending.map((a) => a.id)), (a) => a.incidentId);
 	const messages: OutgoingMessage[] = [];
-	for (const [tenant, alerts] of byTenant) {
+	for (const [tenant, alerts] of byKey(pending, (a) => a.tenant)) {
 		const settings = await getTenantSettings(tenant);
 		const timezone = settings.businessHours.timezone;
 		const recipientsOf = (a: Alert) => unique([...o.recipients, ...settings.alertRecipients, ...(rules.get(a.ruleId)?.recipients ?? [])]);
-		if (alerts.length > o.burstCap) {
-			const nounOf = (id: string) => rules.get(id)?.noun ?? 'events';
-			const message = renderAlertSummary(alerts, { appUrl: o.appUrl, timezone, tenant, nounOf });
-			messages.push({ tenant, kind: 'summary', alertIds: alerts.map((a) => a.id), recipients: unique(alerts.flatMap(recipientsOf)), message });
-			continue;
-		}
-		for (const a of alerts) {
-			const rule = rules.get(a.ruleId);
-			const samples = await listAlertEvents({ tenant, eventIds: a.eventIds, from: a.windowStart, to: a.lastSeen }, 10);
-			const message = renderAlertEmail(a, { appUrl: o.appUrl, timezone, noun: rule?.noun ?? 'events', windowMinutes: rule?.windowMinutes ?? 0, samples });
+		const groups = alerts.length > o.burstCap ? [...byKey(alerts, (a) => a.ruleId).values()] : alerts.map((a) => [a]);
+		for (const group of groups) {
+			const rule = rules.get(group[0].ruleId);
+			const noun = rule?.noun ?? 'events';
+			if (group.length > 1) {
+				const message = renderAlertSummary(group, { appUrl: o.appUrl, timezone, tenant, nounOf: () => noun });
+				messages.push({ tenant, kind: 'summary', alertIds: group.map((a) => a.id), recipients: unique(group.flatMap(recipientsOf)), message });
+				continue;
+			}
+			const a = group[0];
+			const samples = await listAlertEvents({ tenant, eventIds: a.eventIds, from: a.windowStart, to: a.windowEnd }, 10);
+			const others = related.get(a.id) ?? [];
+			// Who was tried and who got in, for incidents about sign-ins (a spray and the sign-in after it).
+			const accounts = (await listIncidentAccounts([a, ...others].map((x) => x.evidenceQuery), o.now, 500)).filter((u) => u.failures > 0 || u.sign_ins > 0);
+			const message = renderAlertEmail(a, { appUrl: o.appUrl, timezone, noun, windowMinutes: rule?.windowMinutes ?? 0, samples, related: others, accounts });
 			messages.push({ tenant, kind: 'alert', alertIds: [a.id], recipients: recipientsOf(a), message });
 		}
 	}

@@ -20,9 +20,13 @@ export const notificationIdOf = (kind: string, alertIds: readonly string[]) =>
 /** 1, 2, 4 ... minutes after each failure, at most an hour; a message is never given up. */
 export const retryDelayMs = (attempts: number) => Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
-/** Stores messages before any attempt to send them; one already in the outbox is left as it is. */
+/**
+ * Stores messages before any attempt to send them; one already in the outbox is left as it is.
+ * A message nobody is to receive is stored as such (the alert page says why no email went out).
+ * Returns how many messages are to be sent.
+ */
 export async function enqueueMessages(messages: OutgoingMessage[], now: Date): Promise<number> {
-	const withIds = messages.filter((m) => m.recipients.length > 0).map((m) => ({ ...m, id: notificationIdOf(m.kind, m.alertIds) }));
+	const withIds = messages.map((m) => ({ ...m, id: notificationIdOf(m.kind, m.alertIds) }));
 	const known = await listKnownNotificationIds(withIds.map((m) => m.id));
 	const fresh = withIds.filter((m) => !known.has(m.id));
 	await insertNotifications(
@@ -35,7 +39,7 @@ export async function enqueueMessages(messages: OutgoingMessage[], now: Date): P
 			subject: m.message.subject,
 			text: m.message.text,
 			html: m.message.html,
-			status: 'pending',
+			status: m.recipients.length > 0 ? ('pending' as const) : ('no_recipients' as const),
 			attempts: 0,
 			next_attempt_at: toChTime(now),
 			last_error: '',
@@ -45,7 +49,7 @@ export async function enqueueMessages(messages: OutgoingMessage[], now: Date): P
 			version: 1
 		}))
 	);
-	return fresh.length;
+	return fresh.filter((m) => m.recipients.length > 0).length;
 }
 
 export interface DeliveryReport {

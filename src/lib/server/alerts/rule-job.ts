@@ -1,7 +1,7 @@
 import { getConfig } from '../config';
 import type { Mailer } from '../mail/mailer';
 import { evaluateRules, type EvaluationReport } from './evaluate-rules';
-import { notifyOpened } from './notify';
+import { notifyPending } from './notify';
 import { deliverOutbox, type DeliveryReport } from './outbox';
 import { listRules } from './rule-store';
 
@@ -10,22 +10,22 @@ export interface RuleJobReport extends EvaluationReport {
 	delivery: DeliveryReport;
 }
 
-/** One tick of the rule job: evaluate the due windows, put new alerts' emails in the outbox, send what is due. */
-export async function runRuleJob(now: Date, mailer: Mailer, opts: { tenants?: string[]; rerunFrom?: Date; maxWindows?: number } = {}): Promise<RuleJobReport> {
+/**
+ * One tick of the rule job: evaluate what arrived since the last tick, put the email of every
+ * alert not yet announced in the outbox (also those a crash kept from it), send what is due.
+ */
+export async function runRuleJob(now: Date, mailer: Mailer, opts: { tenants?: string[]; rerunFrom?: Date } = {}): Promise<RuleJobReport> {
 	const config = getConfig();
-	const maxWindows = opts.maxWindows ?? config.rules.catchUpWindows;
-	const report = await evaluateRules({ now, delayMs: config.rules.delayMs, maxWindows, tenants: opts.tenants, rerunFrom: opts.rerunFrom });
+	const report = await evaluateRules({ now, settleMs: config.rules.settleMs, tenants: opts.tenants, rerunFrom: opts.rerunFrom });
 	const rules = new Map((await listRules()).map((r) => [r.rule.id, r.rule]));
-	const enqueued = await notifyOpened(report.opened, rules, { appUrl: config.http.appUrl, recipients: config.mail.alertRecipients, burstCap: config.rules.burstCap, now });
+	const enqueued = await notifyPending(rules, { appUrl: config.http.appUrl, recipients: config.mail.alertRecipients, burstCap: config.rules.burstCap, now });
 	const delivery = await deliverOutbox(mailer, now);
 	return { ...report, enqueued, delivery };
 }
 
 export function summarize(r: RuleJobReport): string {
 	const windows = r.runs.reduce((n, x) => n + x.windows, 0);
-	const skipped = r.runs.reduce((n, x) => n + x.skippedWindows, 0);
 	const parts = [`${r.runs.length} rule run(s) over ${windows} window(s)`, `${r.opened.length} alert(s) raised`, `${r.extended.length} extended`, `${r.delivery.sent} email(s) sent`];
-	if (skipped) parts.push(`${skipped} window(s) past the catch-up cap skipped`);
 	if (r.errors.length) parts.push(`errors: ${r.errors.map((e) => `${e.ruleId}@${e.tenant}: ${e.error}`).join('; ')}`);
 	if (r.delivery.failed.length) parts.push(`${r.delivery.failed.length} email(s) failed, will retry`);
 	return parts.join(', ');

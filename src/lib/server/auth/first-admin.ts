@@ -13,6 +13,6 @@ export async function ensureFirstAdmin(config: Pick<Config, 'admin'>, now = new 
 	const email = config.admin.email ?? 'admin@localhost';
 	const generated = config.admin.password ? undefined : randomBytes(12).toString('base64url');
 	const user = await insertUser({ email, name: 'Administrator', role: 'admin', tenants: ['*'], passwordHash: await hashPassword(config.admin.password ?? generated!) }, now);
-	await recordAudit({ actor: { id: 'trailscope', type: 'system', name: 'Trailscope' }, action: 'user_created', category: 'user_management', target: { type: 'user', id: user.id, name: email }, reason: 'First administrator', changes: { before: null, after: { email, role: 'admin', tenants: ['*'], active: true } } }, now);
+	await recordAudit({ actor: { id: 'trailscope', type: 'system', name: 'Trailscope' }, action: 'first_admin_created', category: 'system', target: { type: 'user', id: user.id, name: email }, reason: 'Created by the installation at its first start', changes: { before: null, after: { email, role: 'admin', tenants: ['*'], active: true } } }, now);
 	return { email, password: generated };
 }

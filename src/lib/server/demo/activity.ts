@@ -21,8 +21,9 @@ function shiftsFor(rng: Rng, weekday: number): Shift[] {
 		// Leave, sickness and training keep a few people offline on any weekday.
 		if (rng.chance(0.93)) shifts.push({ from: rng.int(455, 570), to: rng.int(weekday === 5 ? 990 : 1020, 1150), main: true });
 		if (rng.chance(0.05)) {
+			// An evening catch-up, done before the desk closes at 22:00.
 			const from = rng.int(1230, 1290);
-			shifts.push({ from, to: from + rng.int(20, 80), main: false });
+			shifts.push({ from, to: Math.min(from + rng.int(20, 80), 1315), main: false });
 		}
 	} else if (rng.chance(0.06)) {
 		const from = rng.int(570, 1080);

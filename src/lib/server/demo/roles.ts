@@ -62,14 +62,14 @@ export const ROLE_APPS: Record<Role, readonly AppUse[]> = {
 				[0.4, support.slaPolicyChanged], [3, support.vipContactUpdated]
 			]
 		},
-		{ source: 'workspace', chance: 1, perHour: 0.4, menu: [[4, ws.exportCsv], [0.6, ws.inviteUser], [0.15, ws.changeRole], [3, ws.startTakeover], [2, ws.publishNext]] }
+		{ source: 'workspace', chance: 1, perHour: 0.4, menu: [[4, ws.exportCsv], [0.6, ws.inviteUser], [0.04, ws.changeRole], [3, ws.startTakeover], [2, ws.publishNext]] }
 	],
 	admin: [
 		{
 			source: 'admin-console',
 			chance: 1,
 			perHour: 0.35,
-			menu: [[8, ws.settingsChanged], [0.25, ws.permissionsChanged], [1.5, ws.integrationEnabled], [1, ws.apiKeyCreated], [2, support.slaPolicyChanged]]
+			menu: [[8, ws.settingsChanged], [0.06, ws.permissionsChanged], [1.5, ws.integrationEnabled], [1, ws.apiKeyCreated], [2, support.slaPolicyChanged]]
 		},
 		{
 			source: 'helpdesk',
@@ -81,7 +81,7 @@ export const ROLE_APPS: Record<Role, readonly AppUse[]> = {
 			source: 'workspace',
 			chance: 0.6,
 			perHour: 0.3,
-			menu: [[3, ws.inviteUser], [0.5, ws.changeRole], [1, ws.deleteUser], [1, ws.editTimezone], [1, ws.changeLanguage], [2, ws.publishProd]]
+			menu: [[3, ws.inviteUser], [0.12, ws.changeRole], [1, ws.deleteUser], [1, ws.editTimezone], [1, ws.changeLanguage], [2, ws.publishProd]]
 		}
 	]
 };

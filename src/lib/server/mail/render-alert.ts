@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { EventOutput } from '../../schemas/event-output';
 import { alertHref, evidenceHref } from '../../alerts/links';
+import { latenessNote } from '../../alerts/lateness';
 import type { Alert } from '../rules/decide';
+import type { IncidentAccount } from '../queries/alerts/list-incident-accounts';
 import { escapeHtml, layout, table, type Rendered } from './html';
 
 export interface AlertMailContext {
@@ -12,7 +14,13 @@ export interface AlertMailContext {
 	windowMinutes: number;
 	/** Up to 10 of the alert's events, oldest first. */
 	samples: EventOutput[];
+	/** Alerts of other rules folded into this one's incident. */
+	related?: Alert[];
+	/** The accounts in the incident's sign-in events: those tried, and those that got in. */
+	accounts?: IncidentAccount[];
 }
+
+const accountLine = (u: IncidentAccount) => `${u.account}: ${u.failures} failed${u.sign_ins ? `, then signed in (${u.sign_ins})` : ''}`;
 
 const PREPOSITION: Record<string, string> = { ip: 'from', country: 'from', account: 'for', actor: 'by', target: 'on', source: 'via' };
 const FIELD_NAME: Record<string, string> = { ip: 'IP', country: 'Country', account: 'Account', actor: 'User', target: 'Target', source: 'Source' };
@@ -20,9 +28,16 @@ const FIELD_NAME: Record<string, string> = { ip: 'IP', country: 'Country', accou
 export const formatCount = (n: number) => Math.round(n).toLocaleString('en-US');
 export const formatWindow = (minutes: number) => (minutes % 1440 === 0 ? `${minutes / 1440 * 24} h` : minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} h` : `${minutes} min`);
 
-/** "from 203.0.113.9", "by u-1004 on user:u-1011". */
-export const groupPhrase = (a: Pick<Alert, 'groupFields' | 'groupValues'>) =>
-	a.groupFields.map((f, i) => `${PREPOSITION[f] ?? 'for'} ${a.groupValues[i]}`).join(' ');
+/** A group value as people know it, with the id beside where that differs: "ana@example.com (u-1004)". */
+export function groupValueText(a: Pick<Alert, 'groupFields' | 'groupValues'> & { groupLabels?: string[] }, i: number): string {
+	const value = a.groupValues[i] ?? '';
+	const label = a.groupLabels?.[i] || value;
+	return label === value ? value : `${label} (${value})`;
+}
+
+/** "from 203.0.113.9", "by ana@example.com on Kim Lee". */
+export const groupPhrase = (a: Pick<Alert, 'groupFields' | 'groupValues'> & { groupLabels?: string[] }) =>
+	a.groupFields.map((f, i) => `${PREPOSITION[f] ?? 'for'} ${a.groupLabels?.[i] || a.groupValues[i]}`).join(' ');
 
 /** `[HIGH] Brute force by IP: 42 failed sign-ins from 203.0.113.9 in 15 min` */
 export function alertSubject(a: Alert, noun: string, windowMinutes: number): string {
@@ -40,8 +55,9 @@ function facts(a: Alert, ctx: AlertMailContext): [string, string][] {
 		['Rule', `${a.ruleName} (${a.ruleId})`],
 		['Severity', a.severity.toUpperCase()],
 		['Tenant', a.tenant],
-		...a.groupFields.map((f, i): [string, string] => [FIELD_NAME[f] ?? f, a.groupValues[i]]),
+		...a.groupFields.map((f, i): [string, string] => [FIELD_NAME[f] ?? f, groupValueText(a, i)]),
 		['Count', `${formatCount(a.count)} ${ctx.noun} (threshold ${formatCount(a.threshold)})`],
+		['Events', `${formatCount(a.evidenceCount)} (every one behind the timeline link)`],
 		['Window', `${formatWhen(a.windowStart, ctx.timezone)} to ${formatWhen(a.windowEnd, ctx.timezone)}`],
 		['First seen', formatWhen(a.firstSeen, ctx.timezone)],
 		['Last seen', formatWhen(a.lastSeen, ctx.timezone)]
@@ -58,11 +74,20 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 	const alertUrl = `${ctx.appUrl}${alertHref(a.id)}`;
 	const eventsUrl = `${ctx.appUrl}${evidenceHref(a)}`;
 	const samples = ctx.samples.slice(0, 10);
-	const shown = samples.length < a.eventIds.length ? `${samples.length} of ${a.eventIds.length} events` : `${samples.length} events`;
+	const total = Math.max(a.evidenceCount, a.eventIds.length);
+	const shown = samples.length < total ? `${samples.length} of ${formatCount(total)} events` : `${samples.length} events`;
+	const late = latenessNote(a);
+	const related = (ctx.related ?? []).map((r) => `${r.ruleName} (${r.severity}): ${formatCount(r.count)} ${groupPhrase(r)}`);
+	// A phone screen of accounts, those that signed in first; the alert page lists them all.
+	const accounts = (ctx.accounts ?? []).slice(0, 15);
+	const moreAccounts = (ctx.accounts ?? []).length - accounts.length;
 	const text = [
 		subject,
+		...(late ? ['', late] : []),
 		'',
 		...facts(a, ctx).map(([k, v]) => `${k}: ${v}`),
+		...(related.length ? ['', 'Part of the same incident:', ...related.map((r) => `  ${r}`)] : []),
+		...(accounts.length ? ['', 'Accounts:', ...accounts.map((u) => `  ${accountLine(u)}`), ...(moreAccounts > 0 ? [`  and ${moreAccounts} more accounts`] : [])] : []),
 		'',
 		`Sample events (${shown}):`,
 		...samples.map((e) => `  ${sampleRow(e).filter(Boolean).join('  ')}`),
@@ -72,7 +97,10 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 	].join('\n');
 	const body = `
 		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
+		${late ? `<p style="margin:0 0 12px;padding:8px;background:#fef3c7;border-radius:4px">${escapeHtml(late)}</p>` : ''}
 		${table([], facts(a, ctx), true)}
+		${related.length ? `<h2 style="font-size:15px;margin:20px 0 8px">Part of the same incident</h2><ul>${related.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
+		${accounts.length ? `<h2 style="font-size:15px;margin:20px 0 8px">Accounts</h2><ul>${accounts.map((u) => `<li${u.sign_ins ? ' style="font-weight:bold;color:#b91c1c"' : ''}>${escapeHtml(accountLine(u))}</li>`).join('')}${moreAccounts > 0 ? `<li>and ${moreAccounts} more accounts</li>` : ''}</ul>` : ''}
 		<h2 style="font-size:15px;margin:20px 0 8px">Sample events (${escapeHtml(shown)})</h2>
 		${table(SAMPLE_HEAD, samples.map(sampleRow))}
 		<p style="margin:20px 0">
@@ -82,15 +110,17 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 	return { subject, text, html: layout(subject, body) };
 }
 
-/** One email for a burst of alerts from one evaluation, instead of one email each. */
-export function renderAlertSummary(alerts: Alert[], ctx: { appUrl: string; timezone: string; tenant: string; nounOf: (ruleId: string) => string }): Rendered {
+/** One email for a burst of alerts raised at once (a large import, a sender back after hours), instead of one email each. */
+export function renderAlertSummary(alerts: Alert[], ctx: { appUrl: string; timezone: string; tenant: string; nounOf: (ruleId: string) => string; now?: Date }): Rendered {
 	const high = alerts.filter((a) => a.severity === 'high' || a.severity === 'critical').length;
-	const subject = `[ALERTS] ${alerts.length} new alerts in ${ctx.tenant}${high ? ` (${high} high)` : ''}`.replace(/[\r\n]+/g, ' ');
+	const rules = [...new Set(alerts.map((a) => a.ruleName))];
+	const what = rules.length === 1 ? `${rules[0]} alerts` : 'new alerts';
+	const subject = `[ALERTS] ${alerts.length} ${what} in ${ctx.tenant}${high ? ` (${high} high)` : ''}`.replace(/[\r\n]+/g, ' ');
 	const rows = alerts.map((a) => [a.severity.toUpperCase(), a.ruleName, groupPhrase(a), `${formatCount(a.count)} ${ctx.nounOf(a.ruleId)}`, formatWhen(a.lastSeen, ctx.timezone), `${ctx.appUrl}${alertHref(a.id)}`]);
 	const text = [subject, '', ...rows.map((r) => r.join('  ')), '', `All alerts: ${ctx.appUrl}/alerts?status=open`].join('\n');
 	const body = `
 		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
-		<p style="margin:0 0 12px">So many alerts were raised at once that they come in one email.</p>
+		<p style="margin:0 0 12px">So many alerts were raised at once that they come in one email${alerts.some((a) => latenessNote(a)) ? ', most about events delivered late or imported' : ''}.</p>
 		${table(['Severity', 'Rule', 'Group', 'Count', 'Last seen', 'Link'], rows, false, 5)}
 		<p style="margin:20px 0"><a href="${escapeHtml(`${ctx.appUrl}/alerts?status=open`)}" style="color:#1d4ed8">See all open alerts</a></p>`;
 	return { subject, text, html: layout(subject, body) };

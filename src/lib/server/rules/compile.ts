@@ -1,48 +1,66 @@
 import type { Rule } from '../../schemas/rule';
 import type { BusinessHours } from '../../schemas/tenant-settings';
 import { toChTime } from '../ingest/prepare';
+import type { TimeRange } from './plan-arrivals';
 import { FIELD_SQL, groupSql, KIND_SQL, matchSql, VALUE_SQL, type Fragment } from './rule-sql';
 
-/** Where and when a rule is evaluated: the one-minute windows ending in (from, to]. */
+/** Where and when a rule is evaluated: the one-minute windows ending in each range (from, to]. */
 export interface EvalRange {
 	tenant: string;
-	from: Date;
-	to: Date;
+	ranges: readonly TimeRange[];
 	businessHours: BusinessHours;
 }
 
 export const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 // Every compiled query returns one row per group and minute in which the group crossed the
 // threshold (group_values, slot_end, measure, peak, lim, first_seen, last_seen, escalated):
 // `slot_end` ends the window [slot_end - window, slot_end) that was over it.
 
+/**
+ * `column` within any of the ranges, each widened `lookBackMs` to the past. Written as an OR of
+ * ranges with their own parameters, which the primary key prunes on (an array test would not).
+ */
+function inRanges(params: Record<string, unknown>, prefix: string, ranges: readonly TimeRange[], lookBackMs: number, column = 'occurred_at'): string {
+	const parts = ranges.map((r, i) => {
+		params[`${prefix}${i}f`] = toChTime(new Date(r.from.getTime() - lookBackMs));
+		params[`${prefix}${i}t`] = toChTime(r.to);
+		return `(${column} >= {${prefix}${i}f:DateTime64(3)} AND ${column} < {${prefix}${i}t:DateTime64(3)})`;
+	});
+	return `(${parts.join(' OR ')})`;
+}
+
+const hullOf = (ranges: readonly TimeRange[]) => ({ from: ranges[0].from, to: ranges[ranges.length - 1].to });
+
 function base(rule: Rule, r: EvalRange) {
+	if (r.ranges.length === 0) throw new Error('a rule is evaluated over at least one range');
 	const m = matchSql(rule.filter, r.businessHours, 'bh');
 	const g = groupSql(rule.groupBy);
 	const esc = rule.escalation ? KIND_SQL[rule.escalation.kind] : '0';
-	const params: Record<string, unknown> = { ...m.params, tenant: r.tenant, from: toChTime(r.from), to: toChTime(r.to), threshold: rule.threshold };
-	return { m, g, esc, params };
+	const params: Record<string, unknown> = { ...m.params, tenant: r.tenant, threshold: rule.threshold };
+	return { m, g, esc, params, hull: hullOf(r.ranges) };
 }
 
 /** threshold, match, distinct and sum: per-minute partial aggregates, then a rolling window per group. */
 function compileRolling(rule: Rule, r: EvalRange): Fragment {
-	const { m, g, esc, params } = base(rule, r);
+	const { m, g, esc, params, hull } = base(rule, r);
 	const w = rule.windowMinutes;
 	const value = rule.value ? VALUE_SQL[rule.value] : 'toUInt64(1)';
 	const distinct = rule.type === 'distinct' ? FIELD_SQL[rule.distinctField ?? 'account'] : `''`;
 	const measure =
 		rule.type === 'distinct' ? 'length(groupUniqArrayArray(vals) OVER w)' : rule.type === 'sum' ? 'sum(v) OVER w' : 'sum(n) OVER w';
 	const threshold = rule.type === 'match' ? '1' : '{threshold:Float64}';
-	params.scanFrom = toChTime(new Date(r.from.getTime() - (w - 1) * MINUTE_MS));
+	const scan = inRanges(params, 's', r.ranges, (w - 1) * MINUTE_MS);
+	const report = inRanges(params, 'o', r.ranges, 0, 'bucket');
 	params.preceding = w - 1;
 	params.single = rule.singleThreshold ?? 0;
 	let limit = threshold;
 	let baselineJoin = '';
 	if (rule.baseline) {
-		// The group's daily average over the days before the window; a group without history has none.
-		params.baseFrom = toChTime(new Date(r.from.getTime() - w * MINUTE_MS - rule.baseline.days * 86_400_000));
-		params.baseTo = toChTime(new Date(r.from.getTime() - w * MINUTE_MS));
+		// The group's daily average over the days before the (earliest) window; a group without history has none.
+		params.baseFrom = toChTime(new Date(hull.from.getTime() - w * MINUTE_MS - rule.baseline.days * DAY_MS));
+		params.baseTo = toChTime(new Date(hull.from.getTime() - w * MINUTE_MS));
 		params.days = rule.baseline.days;
 		params.factor = rule.baseline.factor;
 		baselineJoin = `INNER JOIN (
@@ -63,12 +81,12 @@ function compileRolling(rule: Rule, r: EvalRange): Fragment {
 					SELECT ${g.expr} AS group_values, toStartOfMinute(occurred_at) AS bucket, count() AS n, sum(${value}) AS v,
 						max(${value}) AS pk, groupUniqArray(${distinct}) AS vals, min(occurred_at) AS fs, max(occurred_at) AS ls, max(${esc}) AS esc
 					FROM events
-					WHERE tenant = {tenant:String} AND occurred_at >= {scanFrom:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${m.sql} AND ${g.present}
+					WHERE tenant = {tenant:String} AND ${scan} AND ${m.sql} AND ${g.present}
 					GROUP BY group_values, bucket
 				)
 				WINDOW w AS (PARTITION BY group_values ORDER BY toUInt32(intDiv(toUnixTimestamp(bucket), 60)) RANGE BETWEEN {preceding:UInt32} PRECEDING AND CURRENT ROW)
 			) AS h ${baselineJoin}
-			WHERE bucket >= {from:DateTime64(3)} AND (measure >= ${limit}${singleHit})
+			WHERE ${report} AND (measure >= ${limit}${singleHit})
 			ORDER BY slot_end, group_values`
 	};
 }
@@ -77,7 +95,9 @@ function compileRolling(rule: Rule, r: EvalRange): Fragment {
 function compileSequence(rule: Rule, r: EvalRange): Fragment {
 	const { m, g, esc, params } = base(rule, r);
 	const before = matchSql(rule.before ?? rule.filter, r.businessHours, 'bb');
-	Object.assign(params, before.params, { scanFrom: toChTime(new Date(r.from.getTime() - rule.windowMinutes * MINUTE_MS)), window: rule.windowMinutes });
+	Object.assign(params, before.params, { window: rule.windowMinutes });
+	const late = inRanges(params, 'o', r.ranges, 0);
+	const early = inRanges(params, 's', r.ranges, rule.windowMinutes * MINUTE_MS);
 	return {
 		params,
 		sql: `SELECT group_values, toString(toStartOfMinute(t) + INTERVAL 1 MINUTE) AS slot_end, max(prior) AS measure, max(prior) AS peak,
@@ -88,11 +108,11 @@ function compileSequence(rule: Rule, r: EvalRange): Fragment {
 					minIf(a.t, a.t < b.t AND a.t >= b.t - toIntervalMinute({window:UInt32})) AS first_prior
 				FROM (
 					SELECT ${g.expr} AS group_values, id, occurred_at AS t, ${esc} AS esc FROM events
-					WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${m.sql} AND ${g.present}
+					WHERE tenant = {tenant:String} AND ${late} AND ${m.sql} AND ${g.present}
 				) AS b
 				INNER JOIN (
 					SELECT ${g.expr} AS group_values, occurred_at AS t FROM events
-					WHERE tenant = {tenant:String} AND occurred_at >= {scanFrom:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${before.sql} AND ${g.present}
+					WHERE tenant = {tenant:String} AND ${early} AND ${before.sql} AND ${g.present}
 				) AS a ON a.group_values = b.group_values
 				GROUP BY group_values, id, t
 			)
@@ -103,39 +123,40 @@ function compileSequence(rule: Rule, r: EvalRange): Fragment {
 }
 
 /**
- * new_value: the first event of a group with a value that group had not shown in the look-back
- * before that event, group then value. The history is read up to `to`, not only before `from`:
- * over a long range (a backtest, a catch-up) a group's earlier events inside the range are its
- * history too. Only events with a value make a history: sign-ins from addresses without a
- * country (an office's private range) say nothing about which countries are usual.
+ * new_value: the first event of a group, in the ranges, with a value that group had not shown in
+ * the look-back before it, where the group itself was seen in that look-back (a first sign-in ever
+ * is not "from a new country"). The look-back is measured from each event, so a backtest or a
+ * re-run over a long period judges every event as the tick that first saw it would have.
  */
 function compileNewValue(rule: Rule, r: EvalRange): Fragment {
-	const { m, g, esc, params } = base(rule, r);
+	const { m, g, esc, params, hull } = base(rule, r);
 	const nv = FIELD_SQL[rule.newValueField ?? 'country'];
-	params.lookFrom = toChTime(new Date(r.from.getTime() - (rule.lookbackDays ?? 30) * 86_400_000));
-	params.lookback = rule.lookbackDays ?? 30;
-	const inRange = `FROM events WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${m.sql} AND ${g.present}`;
-	const lookback = `x.1 < c.t AND x.1 >= c.t - toIntervalDay({lookback:UInt32})`;
+	const lookback = rule.lookbackDays ?? 30;
+	params.lookFrom = toChTime(new Date(hull.from.getTime() - lookback * DAY_MS));
+	params.hullTo = toChTime(hull.to);
+	params.lookback = lookback;
+	const within = inRanges(params, 'o', r.ranges, 0);
+	// Only events with a known value count as history: a user first seen from an address without
+	// geo data (an office network) has not "never been seen in France".
+	const history = `FROM events WHERE tenant = {tenant:String} AND occurred_at >= {lookFrom:DateTime64(3)} AND occurred_at < {hullTo:DateTime64(3)} AND ${m.sql} AND ${g.present} AND ${nv} != ''`;
+	const before = (ts: string) => `arrayExists(x -> x < c.t AND x >= c.t - toIntervalDay({lookback:UInt32}), ${ts})`;
 	return {
 		params,
 		sql: `SELECT arrayPushBack(c.g, c.nv) AS group_values, toString(toStartOfMinute(c.t) + INTERVAL 1 MINUTE) AS slot_end, toFloat64(1) AS measure,
 				toFloat64(1) AS peak, toFloat64(1) AS lim, toString(c.t) AS first_seen, toString(c.t) AS last_seen, c.e AS escalated
 			FROM (
-				SELECT ${g.expr} AS g, ${nv} AS nv, min(occurred_at) AS t, max(${esc}) AS e ${inRange} AND ${nv} != ''
+				SELECT ${g.expr} AS g, ${nv} AS nv, min(occurred_at) AS t, max(${esc}) AS e FROM events
+				WHERE tenant = {tenant:String} AND ${within} AND ${m.sql} AND ${g.present} AND ${nv} != ''
 				GROUP BY g, nv
 			) AS c
-			INNER JOIN (
-				SELECT ${g.expr} AS g, groupArray((occurred_at, ${nv})) AS past FROM events
-				WHERE tenant = {tenant:String} AND occurred_at >= {lookFrom:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND ${m.sql} AND ${g.present}
-				  AND ${g.expr} IN (SELECT ${g.expr} ${inRange})
-				GROUP BY g
-			) AS h ON h.g = c.g
-			WHERE arrayExists(x -> ${lookback} AND x.2 != '', h.past) AND NOT arrayExists(x -> ${lookback} AND x.2 = c.nv, h.past)
+			INNER JOIN (SELECT ${g.expr} AS g, groupArray(occurred_at) AS ts ${history} GROUP BY g) AS hg ON hg.g = c.g
+			LEFT JOIN (SELECT ${g.expr} AS g, ${nv} AS nv, groupArray(occurred_at) AS ts ${history} GROUP BY g, nv) AS hv ON hv.g = c.g AND hv.nv = c.nv
+			WHERE ${before('hg.ts')} AND NOT ${before('hv.ts')}
 			ORDER BY slot_end, group_values`
 	};
 }
 
-/** The query that finds a rule's hits over a range of windows; parameterised, pure. */
+/** The query that finds a rule's hits over ranges of windows; parameterised, pure. */
 export function compileRule(rule: Rule, r: EvalRange): Fragment {
 	if (rule.type === 'sequence') return compileSequence(rule, r);
 	if (rule.type === 'new_value') return compileNewValue(rule, r);
@@ -144,18 +165,3 @@ export function compileRule(rule: Rule, r: EvalRange): Fragment {
 
 /** The labels of an alert's group values: the group fields, and the new value's field. */
 export const groupFieldsOf = (rule: Rule): string[] => (rule.type === 'new_value' ? [...rule.groupBy, rule.newValueField ?? 'country'] : [...rule.groupBy]);
-
-/** The events behind an alert: those of the group within its window, of the rule's kinds (and the sequence's first kinds). */
-export function compileEvidence(rule: Rule, a: { tenant: string; groupValues: string[]; from: Date; to: Date; businessHours: BusinessHours }, limit = 200): Fragment {
-	const m = matchSql(rule.filter, a.businessHours, 'bh');
-	const before = rule.before ? matchSql(rule.before, a.businessHours, 'bb') : null;
-	const fields = groupFieldsOf(rule);
-	const g = `[${fields.map((f) => FIELD_SQL[f as keyof typeof FIELD_SQL]).join(', ')}]`;
-	return {
-		params: { ...m.params, ...before?.params, tenant: a.tenant, from: toChTime(a.from), to: toChTime(a.to), group: a.groupValues, limit },
-		sql: `SELECT toString(id) AS id FROM events
-			WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}
-			  AND (${m.sql}${before ? ` OR ${before.sql}` : ''}) AND ${g} = {group:Array(String)}
-			ORDER BY occurred_at, id LIMIT {limit:UInt32}`
-	};
-}

@@ -31,7 +31,15 @@ export interface Alert {
 	windowEnd: Date;
 	firstSeen: Date;
 	lastSeen: Date;
+	/** A sample of the events behind the alert (the first ones); evidenceCount counts them all. */
 	eventIds: string[];
+	evidenceCount: number;
+	/** Each group value as people know it (a person's email, a target's name). */
+	groupLabels: string[];
+	/** The alert leading the incident this one belongs to; its own id when it leads. */
+	incidentId: string;
+	/** The timeline filter selecting every event behind the alert. */
+	evidenceQuery: string;
 	createdAt: Date;
 	updatedAt: Date;
 	statusBy: string;
@@ -43,6 +51,8 @@ export interface Alert {
 export interface Decision {
 	kind: 'open' | 'extend';
 	alert: Alert;
+	/** The stored version an extension starts from, to tell whether anything changed. */
+	prior?: Alert;
 }
 
 export const groupKeyOf = (values: readonly string[]) => JSON.stringify(values);
@@ -85,6 +95,10 @@ function opened(rule: Rule, tenant: string, hit: Hit, now: Date): Alert {
 		firstSeen: hit.firstSeen,
 		lastSeen: hit.lastSeen,
 		eventIds: [],
+		evidenceCount: 0,
+		groupLabels: hit.groupValues,
+		incidentId: '',
+		evidenceQuery: '',
 		createdAt: now,
 		updatedAt: now,
 		statusBy: '',
@@ -95,22 +109,36 @@ function opened(rule: Rule, tenant: string, hit: Hit, now: Date): Alert {
 }
 
 /** Every change is a max or a min, so a hit applied twice leaves the alert as once. */
-function extended(a: Alert, rule: Rule, hit: Hit, now: Date): Alert | null {
-	const next: Alert = {
+function extended(a: Alert, rule: Rule, hit: Hit, now: Date): Alert {
+	return {
 		...a,
 		severity: maxSeverity(a.severity, severityOf(rule, hit)),
 		count: Math.max(a.count, hit.measure),
 		windowEnd: later(a.windowEnd, hit.slotEnd),
 		firstSeen: earlier(a.firstSeen, hit.firstSeen),
-		lastSeen: later(a.lastSeen, hit.lastSeen)
+		lastSeen: later(a.lastSeen, hit.lastSeen),
+		updatedAt: now
 	};
-	const same = next.severity === a.severity && next.count === a.count && +next.windowEnd === +a.windowEnd && +next.firstSeen === +a.firstSeen && +next.lastSeen === +a.lastSeen;
-	return same ? null : { ...next, updatedAt: now, version: a.version + 1 };
+}
+
+/** Whether an extended alert says anything its stored version did not; unchanged ones are not written. */
+export function changedSince(prior: Alert, next: Alert): boolean {
+	return (
+		next.severity !== prior.severity ||
+		next.count !== prior.count ||
+		next.evidenceCount !== prior.evidenceCount ||
+		+next.windowEnd !== +prior.windowEnd ||
+		+next.firstSeen !== +prior.firstSeen ||
+		+next.lastSeen !== +prior.lastSeen ||
+		next.eventIds.join() !== prior.eventIds.join() ||
+		next.groupLabels.join('\n') !== prior.groupLabels.join('\n')
+	);
 }
 
 /**
  * Decides which hits open a new alert and which only extend one of the group that is not resolved
- * and whose last window ended within the rule's cooldown. Hits must come in slot order.
+ * and whose last window ended within the rule's cooldown. Hits must come in slot order. Every
+ * alert a hit reaches is returned (its evidence may have grown); `changedSince` says which to write.
  */
 export function decideAlerts(rule: Rule, tenant: string, hits: readonly Hit[], current: readonly Alert[], now: Date): Decision[] {
 	const live = new Map<string, Alert>();
@@ -122,10 +150,9 @@ export function decideAlerts(rule: Rule, tenant: string, hits: readonly Hit[], c
 		const a = live.get(key);
 		if (a && hit.slotEnd.getTime() - a.windowEnd.getTime() <= cooldown && hit.slotEnd.getTime() >= a.windowStart.getTime()) {
 			const next = extended(a, rule, hit, now);
-			if (!next) continue;
 			live.set(key, next);
 			const prior = changed.get(next.id);
-			changed.set(next.id, { kind: prior?.kind ?? 'extend', alert: next });
+			changed.set(next.id, prior ? { ...prior, alert: next } : { kind: 'extend', alert: next, prior: a });
 			continue;
 		}
 		const fresh = opened(rule, tenant, hit, now);

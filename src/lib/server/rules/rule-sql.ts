@@ -1,19 +1,11 @@
 import type { BusinessHours } from '../../schemas/tenant-settings';
-import type { EventKind, EventMatch, RuleField, RuleValue } from '../../schemas/rule';
-import { ACCOUNT, CONFIG_CHANGE, DELETED_ITEMS, DELETION, EXPORT, FAILED_SIGN_IN, PRIVILEGE_CHANGE, PRIVILEGE_ELEVATION, SIGN_IN } from '../queries/event-kinds';
+import type { EventMatch, RuleField, RuleValue } from '../../schemas/rule';
+import { ACCOUNT, DELETED_ITEMS } from '../queries/event-kinds';
+import { KIND_SQL, kindsSql } from '../queries/kind-sql';
 import { offHoursSql } from '../tenants/business-hours';
 import { buildOperatorWhere } from '../queries/events/event-where';
 
-/** SQL fragments rules are built of; every event kind is a shared predicate, never a rule's own. */
-export const KIND_SQL: Record<EventKind, string> = {
-	failed_sign_in: FAILED_SIGN_IN,
-	sign_in: SIGN_IN,
-	export: EXPORT,
-	deletion: DELETION,
-	privilege_change: PRIVILEGE_CHANGE,
-	privilege_elevation: PRIVILEGE_ELEVATION,
-	config_change: CONFIG_CHANGE
-};
+export { KIND_SQL };
 
 /** What a group value is, as text; an empty text means the event has no such value. */
 export const FIELD_SQL: Record<RuleField, string> = {
@@ -39,7 +31,7 @@ export interface Fragment {
 
 /** Events of any of the match's kinds, outside business hours when it asks so. */
 export function matchSql(m: EventMatch, bh: BusinessHours, prefix: string): Fragment {
-	const parts = [`(${m.kinds.map((k) => KIND_SQL[k]).join(' OR ')})`];
+	const parts = [kindsSql(m.kinds)];
 	let params: Record<string, unknown> = {};
 	if (m.offHours) {
 		const off = offHoursSql(bh, 'occurred_at', prefix);

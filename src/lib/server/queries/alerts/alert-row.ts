@@ -6,7 +6,7 @@ import type { Alert } from '../../rules/decide';
 /** The columns an alert read selects, as AlertDbRow expects them. */
 export const ALERT_COLUMNS = `id, tenant, rule_id, rule_name, toString(severity) AS severity, toString(status) AS status, group_fields, group_values,
 	group_key, count, threshold, toString(window_start) AS window_start, toString(window_end) AS window_end,
-	toString(first_seen) AS first_seen, toString(last_seen) AS last_seen, event_ids, toString(created_at) AS created_at,
+	toString(first_seen) AS first_seen, toString(last_seen) AS last_seen, event_ids, evidence_count, group_labels, incident_id, evidence_query, toString(created_at) AS created_at,
 	toString(updated_at) AS updated_at, status_by, status_comment, if(status_at IS NULL, '', toString(status_at)) AS status_at, version`;
 
 export const AlertDbRow = z.object({
@@ -26,6 +26,10 @@ export const AlertDbRow = z.object({
 	first_seen: z.string(),
 	last_seen: z.string(),
 	event_ids: z.array(z.string()),
+	evidence_count: z.coerce.number(),
+	group_labels: z.array(z.string()),
+	incident_id: z.string(),
+	evidence_query: z.string(),
 	created_at: z.string(),
 	updated_at: z.string(),
 	status_by: z.string(),
@@ -55,6 +59,10 @@ export function toAlert(r: AlertDbRow): Alert {
 		firstSeen: date(r.first_seen),
 		lastSeen: date(r.last_seen),
 		eventIds: r.event_ids,
+		evidenceCount: r.evidence_count,
+		groupLabels: r.group_labels,
+		incidentId: r.incident_id,
+		evidenceQuery: r.evidence_query,
 		createdAt: date(r.created_at),
 		updatedAt: date(r.updated_at),
 		statusBy: r.status_by,
@@ -83,6 +91,10 @@ export function toAlertRow(a: Alert): Record<string, unknown> {
 		first_seen: toChTime(a.firstSeen),
 		last_seen: toChTime(a.lastSeen),
 		event_ids: a.eventIds,
+		evidence_count: a.evidenceCount,
+		group_labels: a.groupLabels,
+		incident_id: a.incidentId || a.id,
+		evidence_query: a.evidenceQuery,
 		created_at: toChTime(a.createdAt),
 		updated_at: toChTime(a.updatedAt),
 		status_by: a.statusBy,

@@ -1,15 +1,33 @@
 import { query } from '../../clickhouse/query';
+import { toChTime } from '../../ingest/prepare';
 import type { Alert } from '../../rules/decide';
 import { ALERT_COLUMNS, AlertDbRow, toAlert } from './alert-row';
+
+// An alert folded into an incident lives as long as the incident: resolving the leading alert ends
+// every alert of it, so new activity after that opens a new incident instead of hiding in an old one.
+const LIVE = `status != 'resolved' AND (incident_id = id OR incident_id NOT IN (
+	SELECT id FROM alerts FINAL WHERE tenant = {tenant:String} AND status = 'resolved' AND incident_id = id))`;
 
 /** A rule's alerts of one tenant that new hits could still extend: not resolved, recent enough. */
 export async function listLiveAlerts(ruleId: string, tenant: string, since: Date): Promise<Alert[]> {
 	const rows = await query({
 		name: 'alerts.listLiveAlerts',
 		row: AlertDbRow,
-		params: { ruleId, tenant, since: since.toISOString().replace('T', ' ').replace('Z', '') },
+		params: { ruleId, tenant, since: toChTime(since) },
 		sql: `SELECT ${ALERT_COLUMNS} FROM alerts FINAL
-			WHERE tenant = {tenant:String} AND rule_id = {ruleId:String} AND status != 'resolved' AND window_end >= {since:DateTime64(3)}`
+			WHERE tenant = {tenant:String} AND rule_id = {ruleId:String} AND window_end >= {since:DateTime64(3)} AND ${LIVE}`
+	});
+	return rows.map(toAlert);
+}
+
+/** The live alerts of a tenant that lead an incident, any rule: what a new alert may join. */
+export async function listIncidentLeaders(tenant: string, since: Date): Promise<Alert[]> {
+	const rows = await query({
+		name: 'alerts.listIncidentLeaders',
+		row: AlertDbRow,
+		params: { tenant, since: toChTime(since) },
+		sql: `SELECT ${ALERT_COLUMNS} FROM alerts FINAL
+			WHERE tenant = {tenant:String} AND incident_id = id AND status != 'resolved' AND window_end >= {since:DateTime64(3)}`
 	});
 	return rows.map(toAlert);
 }

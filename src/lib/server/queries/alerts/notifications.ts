@@ -11,7 +11,7 @@ export const NotificationRow = z.object({
 	subject: z.string(),
 	text: z.string(),
 	html: z.string(),
-	status: z.enum(['pending', 'sent']),
+	status: z.enum(['pending', 'sent', 'no_recipients']),
 	attempts: z.coerce.number(),
 	next_attempt_at: z.string(),
 	last_error: z.string(),

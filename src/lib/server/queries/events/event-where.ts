@@ -4,6 +4,10 @@ import { parseCategory } from '../../ingest/categories';
 import { cidrRange } from '../../ingest/ip';
 import { toChTime } from '../../ingest/prepare';
 import { decodeCursor } from './cursor';
+import { ACCOUNT } from '../event-kinds';
+import { kindsSql } from '../kind-sql';
+import { parseHoursSpec } from '../../../schemas/hours-spec';
+import { offHoursSql } from '../../tenants/business-hours';
 import { DEFAULT_PERIOD_MS, FUTURE_SLACK_MS, resolveTime } from './time-range';
 
 /** A filter value the caller must fix; `param` names the query parameter. */
@@ -50,7 +54,8 @@ const COLUMNS: Record<string, { expr: string; kind: Kind }> = {
 	records: { expr: 'records', kind: 'number' },
 	bytes: { expr: 'bytes', kind: 'number' },
 	occurred_at: { expr: 'occurred_at', kind: 'time' },
-	changed_fields: { expr: 'changed_fields', kind: 'array' }
+	changed_fields: { expr: 'changed_fields', kind: 'array' },
+	account: { expr: ACCOUNT, kind: 'text' }
 };
 
 /** Free text looks through what a person would read in a row. */
@@ -80,6 +85,10 @@ class Builder {
 	}
 	add(sql: string) {
 		this.parts.push(sql);
+	}
+	/** A prefix for helpers that name their own parameters, apart from this builder's. */
+	prefixFor(name: string): string {
+		return `${this.prefix}${name}${this.n++}`;
 	}
 }
 
@@ -215,6 +224,14 @@ export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Da
 	if (filter.target_id) b.add(`target_id = ${b.bind(filter.target_id, 'String')}`);
 	if (filter.source) b.add(`source = ${b.bind(filter.source, 'String')}`);
 	if (filter.q) b.add(textCondition(b, filter.q));
+	if (filter.kind.length) b.add(kindsSql(filter.kind));
+	if (filter.off_hours) {
+		const hours = parseHoursSpec(filter.off_hours);
+		if (typeof hours === 'string') throw new FilterError('off_hours', hours);
+		const off = offHoursSql(hours, 'occurred_at', b.prefixFor('oh'));
+		b.add(off.sql);
+		Object.assign(b.params, off.params);
+	}
 	for (const text of filter.f) {
 		const parsed = parseOperatorFilter(text);
 		if (typeof parsed === 'string') throw new FilterError('f', parsed);

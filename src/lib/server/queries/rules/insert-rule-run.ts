@@ -12,8 +12,8 @@ export interface RuleRun {
 	alertsRaised: number;
 	alertsExtended: number;
 	error: string;
-	skippedFrom: Date | null;
-	skippedWindows: number;
+	/** Events received up to this time were evaluated by this run. */
+	arrivedTo: Date;
 }
 
 export function insertRuleRuns(runs: RuleRun[]): Promise<void> {
@@ -31,8 +31,10 @@ export function insertRuleRuns(runs: RuleRun[]): Promise<void> {
 			alerts_raised: r.alertsRaised,
 			alerts_extended: r.alertsExtended,
 			error: r.error,
-			skipped_from: r.skippedFrom ? toChTime(r.skippedFrom) : null,
-			skipped_windows: r.skippedWindows
+			// Evaluation follows arrival since migration 0050, so no window is skipped any more.
+			skipped_from: null,
+			skipped_windows: 0,
+			arrived_to: toChTime(r.arrivedTo)
 		}))
 	);
 }

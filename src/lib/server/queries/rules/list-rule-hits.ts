@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Rule } from '../../../schemas/rule';
 import { query } from '../../clickhouse/query';
-import { compileEvidence, compileRule, type EvalRange } from '../../rules/compile';
+import { compileRule, type EvalRange } from '../../rules/compile';
+import { compileEvidenceIds, compileEvidenceSummary, type EvidenceScope } from '../../rules/compile-evidence';
 import type { Hit } from '../../rules/decide';
-import type { BusinessHours } from '../../../schemas/tenant-settings';
 
 const HitRow = z.object({
 	group_values: z.array(z.string()),
@@ -34,9 +34,24 @@ export async function listRuleHits(rule: Rule, range: EvalRange, signal?: AbortS
 	}));
 }
 
-/** The ids of the events behind an alert, oldest first. */
-export async function listEvidenceIds(rule: Rule, a: { tenant: string; groupValues: string[]; from: Date; to: Date; businessHours: BusinessHours }): Promise<string[]> {
-	const q = compileEvidence(rule, a);
-	const rows = await query({ name: `rules.listEvidenceIds`, row: z.object({ id: z.string() }), params: q.params, sql: q.sql });
-	return rows.map((r) => r.id);
+const SummaryRow = z.object({ events: z.coerce.number(), measure: z.coerce.number(), actor_name: z.string(), actor_email: z.string(), target_name: z.string() });
+
+export interface Evidence {
+	/** The first events behind the alert, oldest first. */
+	ids: string[];
+	/** How many events are behind it, and its rule's measure over all of them. */
+	events: number;
+	measure: number;
+	names: { actorName: string; actorEmail: string; targetName: string };
+}
+
+/** The events behind an alert: a sample of ids, their number, the rule's measure and the names in its group. */
+export async function getEvidence(rule: Rule, a: EvidenceScope, sample = 100): Promise<Evidence> {
+	const ids = compileEvidenceIds(rule, a, sample);
+	const summary = compileEvidenceSummary(rule, a);
+	const [idRows, [s]] = await Promise.all([
+		query({ name: 'rules.listEvidenceIds', row: z.object({ id: z.string() }), params: ids.params, sql: ids.sql }),
+		query({ name: 'rules.getEvidenceSummary', row: SummaryRow, params: summary.params, sql: summary.sql })
+	]);
+	return { ids: idRows.map((r) => r.id), events: s.events, measure: s.measure, names: { actorName: s.actor_name, actorEmail: s.actor_email, targetName: s.target_name } };
 }

@@ -1,25 +1,35 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 
-const Row = z.object({ rule_id: z.string(), tenant: z.string(), watermark: z.string() });
+const Row = z.object({ rule_id: z.string(), tenant: z.string(), mark: z.string() });
+
+export interface ArrivalMarks {
+	/** The arrival up to which a rule has evaluated a tenant's events (its last successful run). */
+	of(ruleId: string, tenant: string): Date | null;
+}
 
 /**
- * The end of the latest successfully evaluated window, keyed by rule and tenant, and by rule
- * alone (the latest over its tenants): a tenant seen for the first time starts there, so its
- * first events, however late they arrive, are not missed.
+ * The received_at up to which each rule has evaluated each tenant. A tenant new to a rule starts
+ * at the rule's latest mark over its tenants, a rule new to the store at the latest of any rule:
+ * neither re-reads history the store held before them, and neither misses what arrives after.
+ * An empty store has no mark, so its first run reads every event (the demo's 30 days). A failed
+ * run records the mark it started from, so it holds its rule's mark where it was.
  */
-export async function listWatermarks(): Promise<Map<string, Date>> {
+export async function listArrivalMarks(): Promise<ArrivalMarks> {
 	const rows = await query({
-		name: 'rules.listWatermarks',
+		name: 'rules.listArrivalMarks',
 		row: Row,
-		sql: `SELECT rule_id, tenant, toString(max(window_to)) AS watermark FROM rule_runs WHERE error = '' GROUP BY rule_id, tenant`
+		sql: `SELECT rule_id, tenant, toString(max(arrived_to)) AS mark FROM rule_runs GROUP BY rule_id, tenant`
 	});
-	const out = new Map<string, Date>();
+	const byPair = new Map<string, Date>();
+	const byRule = new Map<string, Date>();
+	let latest: Date | null = null;
 	for (const r of rows) {
-		const at = new Date(`${r.watermark.replace(' ', 'T')}Z`);
-		out.set(`${r.rule_id}\n${r.tenant}`, at);
-		const rule = out.get(r.rule_id);
-		if (!rule || at > rule) out.set(r.rule_id, at);
+		const at = new Date(`${r.mark.replace(' ', 'T')}Z`);
+		byPair.set(`${r.rule_id}\n${r.tenant}`, at);
+		const rule = byRule.get(r.rule_id);
+		if (!rule || at > rule) byRule.set(r.rule_id, at);
+		if (!latest || at > latest) latest = at;
 	}
-	return out;
+	return { of: (ruleId, tenant) => byPair.get(`${ruleId}\n${tenant}`) ?? byRule.get(ruleId) ?? latest };
 }

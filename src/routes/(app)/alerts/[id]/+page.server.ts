@@ -11,22 +11,33 @@ import { DomainError } from '$lib/server/auth/domain-error';
 import { getAlert } from '$lib/server/queries/alerts/get-alert';
 import { listAlertEvents } from '$lib/server/queries/alerts/list-alert-events';
 import { listNotificationsOfAlert } from '$lib/server/queries/alerts/notifications';
+import { listIncidentMembers } from '$lib/server/queries/alerts/list-unannounced';
+import { listIncidentAccounts } from '$lib/server/queries/alerts/list-incident-accounts';
 import { getTenantSettings } from '$lib/server/tenants/tenant-settings';
 
 export const load = (async ({ locals, params }) => {
 	if (!userCan(locals.user, 'alerts:read')) error(403, 'Your role may not see alerts');
 	const alert = await getAlert(tenantScopeOf(locals.user), params.id);
 	if (!alert) error(404, 'No such alert');
-	const [events, notifications, settings, history] = await Promise.all([
+	const scope = tenantScopeOf(locals.user);
+	const leadId = alert.incidentId || alert.id;
+	const [events, notifications, settings, lead, members, history] = await Promise.all([
 		listAlertEvents({ tenant: alert.tenant, eventIds: alert.eventIds, from: alert.windowStart, to: alert.windowEnd }),
-		listNotificationsOfAlert(alert.id),
+		listNotificationsOfAlert(leadId),
 		getTenantSettings(alert.tenant),
+		leadId === alert.id ? alert : getAlert(scope, leadId),
+		listIncidentMembers([leadId]),
 		getAlertHistory(alert)
 	]);
+	const incident = [lead, ...members].filter((x) => x !== null);
+	const accounts = await listIncidentAccounts(incident.map((x) => x.evidenceQuery), new Date());
 	return {
 		alert: toAlertJson(alert),
 		history,
 		events,
+		// The other alerts of its incident (the one leading it first), and the accounts in their events.
+		incident: incident.filter((x) => x.id !== alert.id).map(toAlertJson),
+		accounts,
 		timezone: settings.businessHours.timezone,
 		emails: notifications.map((n) => ({ subject: n.subject, status: n.status, attempts: n.attempts, recipients: n.recipients, error: n.last_error || null })),
 		canManage: userCan(locals.user, 'alerts:manage')

@@ -23,7 +23,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	if (since && !(since.getTime() >= now.getTime() - 7 * 86_400_000 && since < now)) return problem(400, 'since: must be within the last 7 days', { parameter: 'since' });
 	const r = await runRuleJob(now, getMailer(), { rerunFrom: since });
 	return jsonResponse(200, {
-		runs: r.runs.map((x) => ({ rule_id: x.ruleId, tenant: x.tenant, window_from: x.windowFrom.toISOString(), window_to: x.windowTo.toISOString(), windows: x.windows, duration_ms: x.durationMs, alerts_raised: x.alertsRaised, error: x.error || null, skipped_windows: x.skippedWindows })),
+		runs: r.runs.map((x) => ({ rule_id: x.ruleId, tenant: x.tenant, window_from: x.windowFrom.toISOString(), window_to: x.windowTo.toISOString(), windows: x.windows, duration_ms: x.durationMs, alerts_raised: x.alertsRaised, error: x.error || null })),
 		alerts_raised: r.opened.length,
 		alerts_extended: r.extended.length,
 		emails_enqueued: r.enqueued,
