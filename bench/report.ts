@@ -1,4 +1,5 @@
 import type { ProductResult } from './product';
+import type { TickResult } from './tick';
 import type { DirectResult } from './direct';
 import type { ExportResult } from './export';
 import type { GenStats } from './generate';
@@ -9,7 +10,7 @@ import type { SqliteLoad } from './sqlite';
 import { fmtBytes, fmtDuration, fmtInt, fmtMs, fmtRatio, mark, type Latency } from './stats';
 
 /** The issue's targets, which hold on the 2-core machine at 10M events. */
-export const TARGETS = { ingestRate: 100_000, ingestShare: 0.4, timelineP50: 15, filteredP50: 50, aggregateRatio: 20, rssBytes: 2 * 1024 ** 3, pageP50: 150, exportRate: 150_000, exportSlowdown: 2, reportP50: 300, overviewP50: 200, evaluateMs: 1000, backtestMs: 10_000 };
+export const TARGETS = { ingestRate: 100_000, ingestShare: 0.4, timelineP50: 15, filteredP50: 50, aggregateRatio: 20, rssBytes: 2 * 1024 ** 3, pageP50: 150, exportRate: 150_000, exportSlowdown: 2, reportP50: 300, overviewP50: 200, evaluateMs: 1000, backtestMs: 10_000, tickP50: 1000 };
 
 export interface QueryResult {
 	kind: QueryKind;
@@ -32,6 +33,8 @@ export interface SizeResult {
 	page: { latency: Latency; events: number };
 	/** The security report, the overview, rule evaluation and a backtest (issues 5 and 6). */
 	product: ProductResult;
+	/** Issue 10: a scheduler tick with late arrivals, and a late burst's time to alert. */
+	ticks: TickResult;
 	exported: ExportResult;
 	sqlite?: SqliteLoad & { plans: Partial<Record<QueryKind, string>> };
 	/** Cores other processes on the machine used during ingest, API queries and SQLite. */
@@ -105,13 +108,16 @@ function timelineTable(r: SizeResult): string[] {
 /** Issues 5 and 6: the reports people read and the work of the rule scheduler. */
 function productTable(r: SizeResult): string[] {
 	const { report, overview, evaluate, backtest } = r.product;
+	const { tick } = r.ticks;
 	return [
-		'| reports and rules (issues 5 and 6) | p50 / p95 | target | |',
+		'| reports and rules (issues 5, 6 and 10) | p50 / p95 | target | |',
 		'|---|---:|---|:-:|',
 		`| security report, 30 days, one tenant (API) | ${fmtMs(report.p50)} / ${fmtMs(report.p95)} | p50 ≤ ${TARGETS.reportP50} ms | ${mark(report.p50 <= TARGETS.reportP50)} |`,
 		`| overview server load, 30 days (session) | ${fmtMs(overview.p50)} / ${fmtMs(overview.p95)} | p50 ≤ ${TARGETS.overviewP50} ms | ${mark(overview.p50 <= TARGETS.overviewP50)} |`,
-		`| all built-in rules, one minute's windows of every tenant (${evaluate.windows} rule windows, ${evaluate.runs} runs) | ${fmtMs(evaluate.p50)} / ${fmtMs(evaluate.p95)} | ≤ ${fmtMs(TARGETS.evaluateMs)} | ${mark(evaluate.p95 <= TARGETS.evaluateMs)} |`,
-		`| 30-day backtest of brute_force_ip (${backtest.alerts} alerts, ${backtest.runs} runs) | ${fmtMs(backtest.p50)} / ${fmtMs(backtest.p95)} | ≤ ${fmtMs(TARGETS.backtestMs)} | ${mark(backtest.p95 <= TARGETS.backtestMs)} |`
+		`| all built-in rules re-run over the last 3 minutes of every tenant (${evaluate.windows} rule windows, ${evaluate.runs} runs) | ${fmtMs(evaluate.p50)} / ${fmtMs(evaluate.p95)} | ≤ ${fmtMs(TARGETS.evaluateMs)} | ${mark(evaluate.p95 <= TARGETS.evaluateMs)} |`,
+		`| 30-day backtest of brute_force_ip (${backtest.alerts} alerts, ${backtest.runs} runs) | ${fmtMs(backtest.p50)} / ${fmtMs(backtest.p95)} | ≤ ${fmtMs(TARGETS.backtestMs)} | ${mark(backtest.p95 <= TARGETS.backtestMs)} |`,
+		`| one scheduler tick, all rules × 4 tenants, after ${fmtInt(tick.events)} arrivals of which ${fmtInt(tick.late)} late by up to 30 days (${tick.runs} runs) | ${fmtMs(tick.p50)} / ${fmtMs(tick.p95)} | p50 ≤ ${fmtMs(TARGETS.tickP50)} | ${mark(tick.p50 <= TARGETS.tickP50)} |`,
+		`| a burst that happened 2 h ago: accepted → alert stored (plus up to a minute until the next tick) | ${r.ticks.lateBurst.raised ? fmtMs(r.ticks.lateBurst.ms) : 'not raised'} | | ${mark(r.ticks.lateBurst.raised)} |`
 	];
 }
 

@@ -22,6 +22,7 @@ import { header, sizeSection, type SizeResult } from './report';
 import { cpuSeconds, RssSampler, startServer, waitForQuiet, type RunningServer } from './server';
 import { loadSqlite } from './sqlite';
 import { runProductQueries } from './product';
+import { runTicks } from './tick';
 import { fmtBytes, fmtDuration, fmtInt } from './stats';
 
 const argv = process.argv.slice(2);
@@ -105,6 +106,8 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	const page = await runPageLoads(server.base, session, now, seed, runs);
 	log(`${fmtInt(n)}: security report, overview, rule evaluation and backtest`);
 	const product = await runProductQueries(server.base, key, session, runs);
+	log(`${fmtInt(n)}: scheduler ticks with late arrivals, and a late burst's time to alert`);
+	const ticks = await runTicks(server.base, key, Math.min(runs, 10));
 	foreign.queries = others.cores();
 	log(`${fmtInt(n)}: /events load p50 ${page.latency.p50.toFixed(1)} ms; exporting up to ${fmtInt(exportRows)} events as CSV`);
 	const exported = await runExport(server.base, key, now, seed, file.stats.perTenant[QUERY_TENANT], exportRows, rss);
@@ -126,6 +129,7 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 		queries: api.results,
 		page,
 		product,
+		ticks,
 		exported,
 		foreign,
 		wallMs: 0

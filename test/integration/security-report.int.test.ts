@@ -3,6 +3,7 @@ import { GET as EVENTS_API, POST } from '../../src/routes/api/v1/events/+server'
 import { getSecurityReport, type SecurityReport } from '../../src/lib/server/reports/security-report';
 import { getPeriodTotals } from '../../src/lib/server/reports/period-totals';
 import { saveTenantSettings } from '../../src/lib/server/tenants/tenant-settings';
+import { updateRule } from '../../src/lib/server/alerts/rule-store';
 import { call, ready } from './helpers';
 import { ATTACKER, EDGE_IP, EVENTS, OCTOBER, PARIS_HOURS, TENANT } from './report-fixtures';
 
@@ -92,6 +93,8 @@ describe('the security report of a calendar month in Paris', () => {
 			{ actor: 'gina@acme.example', records: 1500, usual_daily_records: 0, expected_records: 0, ratio: null },
 			{ actor: 'dave@acme.example', records: 20000, usual_daily_records: 10, expected_records: 310.4, ratio: 64.4 }
 		]);
+		// Judged with the unusual_export_volume rule's settings, which the report states.
+		expect(report.rules.unusual_exports).toEqual({ rule_id: 'unusual_export_volume', factor: 5, baseline_days: 30, min_records: 1000 });
 		expect(e.over_time.filter((s) => s.exports).map((s) => [s.from.slice(0, 10), s.exports, s.records, s.bytes])).toEqual([
 			['2026-10-13', 1, 5000, 1_000_000],
 			['2026-10-14', 1, 1000, 200_000],
@@ -125,10 +128,25 @@ describe('the security report of a calendar month in Paris', () => {
 			{ entity_type: 'document', deletions: 1, items: 5, exact: true },
 			{ entity_type: 'report', deletions: 1, items: 1, exact: true }
 		]);
-		expect(d.bursts.map(({ events_query, ...r }) => r)).toEqual([
-			{ actor: 'erin@acme.example', from: '2026-10-22T11:00:00.000+02:00', to: '2026-10-22T11:15:00.000+02:00', deletions: 12, items: 12, exact: true }
-		]);
-		for (const r of [...d.by_actor, ...d.by_entity_type, ...d.bursts]) expect(await shown(r.events_query)).toBe(r.deletions);
+		for (const r of [...d.by_actor, ...d.by_entity_type]) expect(await shown(r.events_query)).toBe(r.deletions);
+		// Bursts are mass deletions as the mass_deletion rule measures them: 12 deletions is below its 50.
+		expect(report.rules.mass_deletion).toEqual({ rule_id: 'mass_deletion', deletions: 50, window_minutes: 10, single_items: 50 });
+		expect(d.bursts).toEqual([]);
+	});
+
+	it('finds bursts with the mass_deletion rule as edited, and says which settings it used', async () => {
+		await updateRule('mass_deletion', { threshold: 10 }, { id: 'test', type: 'system' });
+		try {
+			const edited = await getSecurityReport(month);
+			expect(edited.rules.mass_deletion).toEqual({ rule_id: 'mass_deletion', deletions: 10, window_minutes: 10, single_items: 50 });
+			// 12 deletions a minute apart; erin's 13th, hours later, is a run of its own and too small.
+			expect(edited.deletions.bursts.map(({ events_query, ...r }) => r)).toEqual([
+				{ actor: 'erin@acme.example', from: '2026-10-22T11:00:00.000+02:00', to: '2026-10-22T11:11:00.000+02:00', deletions: 12, items: 12, exact: true }
+			]);
+			for (const r of edited.deletions.bursts) expect(await shown(r.events_query)).toBe(r.deletions);
+		} finally {
+			await updateRule('mass_deletion', { threshold: 50 }, { id: 'test', type: 'system' });
+		}
 	});
 
 	it('lists sign-ins and sensitive actions outside Paris business hours', async () => {

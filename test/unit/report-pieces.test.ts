@@ -74,7 +74,7 @@ describe('events queries', () => {
 
 describe('unusualExporters', () => {
 	const day = 86400e3;
-	it('flags records above three times the usual daily volume scaled to the period, from 1,000 records', () => {
+	it('flags records above the rule\'s factor times the usual daily volume scaled to the period, from the rule\'s minimum', () => {
 		const current = [
 			{ actor: 'a', records: 4000 },
 			{ actor: 'b', records: 2900 },
@@ -89,10 +89,16 @@ describe('unusualExporters', () => {
 			{ actor: 'c', records: 0 },
 			{ actor: 'd', records: 0 }
 		];
-		expect(unusualExporters(7 * day, current, baseline)).toEqual([
+		const rule = { rule_id: 'unusual_export_volume', factor: 3, baseline_days: 30, min_records: 1000 };
+		expect(unusualExporters(rule, 7 * day, current, baseline)).toEqual([
 			{ actor: 'c', records: 1200, usual_daily_records: 0, expected_records: 0, ratio: null },
 			{ actor: 'a', records: 4000, usual_daily_records: 10, expected_records: 70, ratio: 57.1 }
 		]);
+		// The rule's settings decide: a factor of 60 leaves a (57.1x) out, a minimum of 1,500 leaves c out.
+		expect(unusualExporters({ ...rule, factor: 60 }, 7 * day, current, baseline).map((u) => u.actor)).toEqual(['c']);
+		expect(unusualExporters({ ...rule, min_records: 1500 }, 7 * day, current, baseline).map((u) => u.actor)).toEqual(['a']);
+		// b: 2,900 against 7,000 expected from a 30-day baseline; spread over 300 days, 700 expected.
+		expect(unusualExporters({ ...rule, baseline_days: 300 }, 7 * day, current, baseline).map((u) => u.actor)).toEqual(['c', 'a', 'b']);
 	});
 });
 

@@ -51,9 +51,6 @@ export function and(...drills: Drill[]): Drill {
 	return out;
 }
 
-export const FAILED_SIGN_IN_DRILL: Drill = { category: ['authentication'], outcome: ['failure'] };
-export const EXPORT_DRILL: Drill = { category: ['data_export'], outcome: ['success'] };
-export const CONFIG_CHANGE_DRILL: Drill = { category: ['configuration'], outcome: ['success'] };
 /** One event, by id: what a row listing single events opens. */
 export const oneEvent = (id: string): Drill => ({ f: [`id:eq:${id}`] });
 /** An account as the reports name it (email, else actor id); the timeline's actor filter matches either. */

@@ -24,6 +24,17 @@ export interface UnusualExporter {
 	ratio: number | null;
 }
 
+/**
+ * The settings of the rules a report section echoes, as stored when the report was made: a mass
+ * deletion burst is at least `deletions` deletions by one account within `window_minutes`, or one
+ * bulk deletion of at least `single_items` items; an unusual exporter exported at least `min_records` records and
+ * more than `factor` times its daily average over the `baseline_days` before the period.
+ */
+export interface ReportRuleSettings {
+	mass_deletion: { rule_id: string; deletions: number; window_minutes: number; single_items: number | null };
+	unusual_exports: { rule_id: string; factor: number; baseline_days: number; min_records: number };
+}
+
 /** Every row carries `events_query`: the /events (and GET /api/v1/events) query string of exactly its events. */
 interface Linked {
 	events_query: string;
@@ -70,4 +81,8 @@ export interface SecurityReport {
 	off_hours_summary: { events: number; sign_ins: number; exports: number; privilege_changes: number; configuration_changes: number; deletions: number; accounts: number };
 	/** How many rows each list was cut to. */
 	limits: Record<string, number>;
+	/** The rule settings the bursts and unusual exporters were found with. */
+	rules: ReportRuleSettings;
+	/** The period's sign-ins, privilege changes and deletions on the timeline: exact, or a wider filter when the group is too mixed. */
+	kind_links: Record<'sign_ins' | 'privilege_changes' | 'deletions', { events_query: string; exact: boolean }>;
 }

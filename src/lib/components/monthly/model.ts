@@ -121,6 +121,8 @@ export interface MonthlyReport {
 	offHoursTotal: number;
 	deletions: { count: number; byActor: { actor: string; deletions: number; href: string }[] };
 	massDeletions: MassDeletion[];
+	/** The mass_deletion rule's settings the mass deletions were found with. */
+	massDeletionRule: { deletions: number; window_minutes: number; single_items: number | null };
 	alerts: { available: boolean; bySeverity: AlertSeverity[]; byRule: AlertRule[] };
 	days: DayCount[];
 	links: ReportLinks;

@@ -105,12 +105,18 @@ function offHours(r: MonthlyReport): SectionSpec {
 	};
 }
 
+/** The mass_deletion rule's settings in words, as the section counted with them. */
+export function massDeletionRuleText(s: MonthlyReport['massDeletionRule']): string {
+	const single = s.single_items ? `, or one bulk deletion of at least ${formatNumber(s.single_items)} items` : '';
+	return `at least ${formatNumber(s.deletions)} deletions by one person within ${formatNumber(s.window_minutes)} minutes${single} (the mass deletion rule's settings)`;
+}
+
 function massDeletions(r: MonthlyReport): SectionSpec {
 	const d = r.deletions;
 	const top = d.byActor.slice(0, 5).map((a) => `${a.actor} (${formatNumber(a.deletions)})`).join(', ');
 	return {
 		id: 'deletions', title: 'Deletions and mass deletions', href: r.links.events, more: 0,
-		note: `${formatNumber(d.count)} deletions this month${top ? `; most by ${top}` : ''}. Mass deletions: at least 50 items removed by one person within 10 minutes.`,
+		note: `${formatNumber(d.count)} deletions this month${top ? `; most by ${top}` : ''}. Mass deletions: ${massDeletionRuleText(r.massDeletionRule)}.`,
 		empty: 'No mass deletions this month.',
 		columns: [{ label: 'From' }, { label: 'To' }, { label: 'User' }, { label: 'Items deleted', numeric: true }],
 		rows: r.massDeletions.map((m) => [{ text: formatTime(m.start, r.timezone), href: m.href }, { text: formatTime(m.end, r.timezone) }, { text: m.actor }, n(m.deletions)])

@@ -152,6 +152,15 @@ const RULES: [Category, Test][] = [
 
 const words = (tokens: string[]): Words => ({ tokens, padded: ` ${tokens.join(' ')} ` });
 
+const FAILED = list('fail failed failure failures unsuccessful');
+
+/**
+ * The outcome of an event sent without one: a failure when the action says it failed
+ * (`login_failed`, `LoginFailure`), else a success. Words that may name what someone else did
+ * (`user_blocked`, `invite_rejected`) do not count.
+ */
+export const deriveOutcome = (action: string): 'success' | 'failure' => (nameTokens(action).some((t) => FAILED.has(t)) ? 'failure' : 'success');
+
 // "reset_by_admin", "suspicious_activity_by_enduser": who did it says nothing about what was done.
 function withoutAgent(tokens: string[]): string[] {
 	const by = tokens.indexOf('by');
@@ -162,12 +171,15 @@ const EXACT = new Map(Object.entries(EXACT_NAMES).map(([name, c]) => [nameTokens
 
 const VAGUE: readonly Category[] = ['data_change', 'data_access', 'other'];
 
-const firstMatch = (w: Words, skip?: Category): Category =>
-	RULES.find(([c, test]) => c !== skip && test(w))?.[0] ?? 'other';
+const firstMatch = (w: Words, ...skip: Category[]): Category =>
+	RULES.find(([c, test]) => !skip.includes(c) && test(w))?.[0] ?? 'other';
 
 /**
  * The category of an event sent without one. The target type only refines a vague verb
- * (`CREATED` on `user` is user management, `download` of a `report` an export), never a clear action.
+ * (`CREATED` on `user` is user management, `download` of a `report` an export), never a clear action,
+ * and never into authentication: signing in is something an action says it does, while a target
+ * (`chat_session`, `api_key`) is only what was acted on. A `bulk_delete` of chat sessions is a
+ * deletion of content, and a failed `DELETED` of a session is not a failed sign-in.
  */
 export function deriveCategory(action: string, targetType?: string): Category {
 	const all = nameTokens(action);
@@ -178,7 +190,7 @@ export function deriveCategory(action: string, targetType?: string): Category {
 	const target = targetType ? nameTokens(targetType) : [];
 	if (target.length === 0 || !VAGUE.includes(fromAction)) return fromAction;
 	// A target type ending in "view" or "list" is a noun, so the read-verb rule is left out here.
-	const refined = firstMatch(words([...tokens, ...target]), 'data_access');
+	const refined = firstMatch(words([...tokens, ...target]), 'data_access', 'authentication');
 	if (fromAction === 'data_access') return refined === 'data_export' ? refined : fromAction;
 	return refined === 'other' ? fromAction : refined;
 }

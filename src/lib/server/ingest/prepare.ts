@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { EventInputSchema, MAX_FUTURE_MS, type Category } from '../../schemas/event-input';
-import { actionKey, deriveCategory, parseCategory } from './categories';
+import { actionKey, deriveCategory, deriveOutcome, parseCategory } from './categories';
 import { changedFields } from './changed-fields';
 import type { EventRow } from './event-row';
 import { exportMetrics } from './export-metrics';
@@ -91,7 +91,7 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext & 
 		action: e.action,
 		action_key: actionKey(e.action),
 		category,
-		outcome: e.outcome ?? 'success',
+		outcome: e.outcome ?? deriveOutcome(e.action),
 		reason: e.reason ?? '',
 		target_type: e.target?.type ?? '',
 		target_id: e.target?.id ?? '',

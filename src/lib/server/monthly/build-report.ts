@@ -2,6 +2,7 @@ import type { MonthlyReport, SummaryFigure } from '../../components/monthly/mode
 import type { ChangeEventRow } from '../queries/monthly/list-month-changes';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { alertFigures } from './alert-figures';
+import { CONFIG_CHANGE_DRILL, FAILED_SIGN_IN_DRILL } from '../queries/event-kinds';
 import { beforeAfter } from './change-text';
 import { gatherMonth, type MonthData } from './gather';
 import { monthLinks, type MonthLinks } from './links';
@@ -20,17 +21,18 @@ function summary(d: MonthData, l: MonthLinks): SummaryFigure[] {
 	const q = (query: string) => `/events?${query}`;
 	const fig = (key: keyof typeof p, label: string, href: string): SummaryFigure => ({ key, label, value: t[key], previous: p[key], href });
 	const e = d.security.exports;
+	const k = d.security.kind_links;
 	const open = d.alerts.filter((a) => a.status === 'open').length;
 	return [
 		fig('events', 'Events recorded', q(t.events_query)),
 		fig('active_users', 'Active users', q(t.events_query)),
-		fig('sign_ins', 'Sign-ins', l.events({ category: 'authentication', outcome: 'success' })),
-		fig('failed_sign_ins', 'Failed sign-ins', l.events({ category: 'authentication', outcome: 'failure' })),
+		fig('sign_ins', 'Sign-ins', q(k.sign_ins.events_query)),
+		fig('failed_sign_ins', 'Failed sign-ins', l.kind(FAILED_SIGN_IN_DRILL)),
 		fig('exports', 'Exports', q(e.events_query)),
 		fig('exported_records', 'Records exported', q(e.events_query)),
-		fig('privilege_changes', 'Privilege changes', l.events({ category: ['authorization', 'user_management'], outcome: 'success' })),
-		fig('configuration_changes', 'Configuration changes', l.events({ category: 'configuration', outcome: 'success' })),
-		fig('deletions', 'Deletions', l.events({ outcome: 'success' })),
+		fig('privilege_changes', 'Privilege changes', q(k.privilege_changes.events_query)),
+		fig('configuration_changes', 'Configuration changes', l.kind(CONFIG_CHANGE_DRILL)),
+		fig('deletions', 'Deletions', q(k.deletions.events_query)),
 		{ key: 'alerts', label: 'Alerts raised', value: d.alerts.length, previous: d.previousAlerts.length, href: l.alerts },
 		{ key: 'alerts_open', label: 'Alerts still open', value: open, previous: d.previousAlerts.filter((a) => a.status === 'open').length, href: l.alerts }
 	];
@@ -57,7 +59,9 @@ function sections(d: MonthData, l: MonthLinks) {
 		offHours: s.off_hours.map((o) => ({ occurredAt: utc(o.occurred_at), actor: o.actor, action: o.action, ip: o.ip ?? '', href: l.event(o.id) })).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
 		offHoursTotal: s.off_hours_summary.events,
 		deletions: { count: s.deletions.count, byActor: s.deletions.by_actor.slice(0, TOP).map((a) => ({ actor: a.actor, deletions: a.deletions, href: q(a.events_query) })) },
-		massDeletions: d.massDeletions.map((m) => ({ actor: m.actor, start: `${m.start.replace(' ', 'T')}Z`, end: `${m.end.replace(' ', 'T')}Z`, deletions: m.deletions, href: l.events({ actor: m.actor }) })),
+		// The security report's bursts, found with the mass_deletion rule's current settings.
+		massDeletions: s.deletions.bursts.map((b) => ({ actor: b.actor, start: utc(b.from), end: utc(b.to), deletions: b.items, href: q(b.events_query) })),
+		massDeletionRule: s.rules.mass_deletion,
 		alerts: alertFigures(d.alerts, d.previousAlerts, l.rule)
 	};
 }

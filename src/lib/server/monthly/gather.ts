@@ -6,7 +6,6 @@ import type { MonthAlert } from '../queries/monthly/list-month-alerts';
 import { getPeriodTotals } from '../reports/period-totals';
 import { getSecurityReport } from '../reports/security-report';
 import { listDayCounts } from '../queries/monthly/list-day-counts';
-import { listMassDeletions } from '../queries/monthly/list-mass-deletions';
 import { listMonthAlerts } from '../queries/monthly/list-month-alerts';
 import { listMonthChanges } from '../queries/monthly/list-month-changes';
 import { listExports } from '../queries/monthly/list-month-exports';
@@ -39,18 +38,17 @@ export const LIST_CAP = 10_000;
 /**
  * Everything the report of one tenant's month reads, in parallel. The figures come from the
  * security report and period totals (issue 5); what those do not give is read here: every change
- * (their lists are capped), every export for the CSV, the accounts each IP aimed at, mass
- * deletions as the mass_deletion rule counts them, alerts with response times, and days in the zone.
+ * (their lists are capped), every export for the CSV, the accounts each IP aimed at, alerts with
+ * response times, and days in the zone. Mass deletions are the security report's bursts.
  */
 export async function gatherMonth(s: MonthScope, previous: MonthScope, timezone: string, now: Date) {
 	const q = { scope: [s.tenant], tenant: s.tenant, from: s.from, to: s.to, timezone };
-	const [security, previousTotals, allExports, privilege, configuration, massDeletions, days, alerts, previousAlerts] = await Promise.all([
+	const [security, previousTotals, allExports, privilege, configuration, days, alerts, previousAlerts] = await Promise.all([
 		getSecurityReport(q),
 		getPeriodTotals({ ...q, from: previous.from, to: previous.to }),
 		listExports(s, LIST_CAP),
 		listMonthChanges(s, 'privilege'),
 		listMonthChanges(s, 'configuration'),
-		listMassDeletions(s.tenant, s.from, s.to),
 		listDayCounts(s.tenant, s.from, s.to, timezone),
 		listMonthAlerts(s),
 		listMonthAlerts(previous)
@@ -60,6 +58,6 @@ export async function gatherMonth(s: MonthScope, previous: MonthScope, timezone:
 		listAlertResponses(getConfig().auditTenant, alerts.map((a) => a.id), s.from, now),
 		listAlertHistory(s.tenant, alerts.map((a) => a.id))
 	]);
-	return { security, previousTotals, targeted, allExports, privilege, configuration, massDeletions, days, alerts: withResponses(alerts, responses, history), previousAlerts };
+	return { security, previousTotals, targeted, allExports, privilege, configuration, days, alerts: withResponses(alerts, responses, history), previousAlerts };
 }
 export type MonthData = Awaited<ReturnType<typeof gatherMonth>>;

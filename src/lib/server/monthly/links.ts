@@ -1,3 +1,5 @@
+import { eventsHref, eventsQuery, type Drill } from '../../reports/events-query';
+
 /** Paths into the dashboard for a tenant's period; the email makes them absolute with APP_URL. */
 export function monthLinks(tenant: string, month: string, from: Date, to: Date, timezone: string) {
 	const period = { tenant, from: from.toISOString(), to: to.toISOString() };
@@ -8,6 +10,8 @@ export function monthLinks(tenant: string, month: string, from: Date, to: Date, 
 	};
 	return {
 		events,
+		/** The month's events of a kind, by its filter in event-kinds.ts. */
+		kind: (d: Drill) => eventsHref(eventsQuery({ from, to, tenant, timezone }, d)),
 		event: (id: string) => `/events/${encodeURIComponent(id)}`,
 		security: `/reports/security?${new URLSearchParams({ ...period, tz: timezone })}`,
 		alerts: `/alerts?${new URLSearchParams({ tenant })}`,

@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../../schemas/event-input';
-import { and, eventsQuery, FAILED_SIGN_IN_DRILL, oneEvent } from '../../reports/events-query';
+import { and, eventsQuery, oneEvent } from '../../reports/events-query';
+import { EXPORT_DRILL, FAILED_SIGN_IN_DRILL, PRIVILEGE_WIDER } from '../queries/event-kinds';
 import { evidenceHref, alertHref } from '../../alerts/links';
 import { countOpenAlerts } from '../queries/alerts/count-open-alerts';
 import { listAlerts } from '../queries/alerts/list-alerts';
@@ -9,7 +10,7 @@ import { listFailedLoginsByIp } from '../queries/reports/list-failed-logins-by-i
 import { listLastSignInsByIp } from '../queries/reports/list-last-sign-ins-by-ip';
 import { listVolumeByCategory } from '../queries/reports/list-volume-by-category';
 import { getPeriodTotals, type PeriodTotals } from './period-totals';
-import { baseOf, groupLink, PRIVILEGE_WIDER } from './report-sections';
+import { baseOf, groupLink } from './report-sections';
 import { checkReportQuery, type ReportQuery } from './report-query';
 import { isoIn, seriesBuckets, seriesUnit } from './series';
 
@@ -75,6 +76,9 @@ export async function getOverview(q: ReportQuery, previous: ReportQuery) {
 			events_query: eventsQuery(base, oneEvent(r.id))
 		})),
 		privilege_link: groupLink(base, PRIVILEGE_WIDER, privilegeAll),
+		/** The timeline queries of the period's failed sign-ins and exports (kinds defined in event-kinds.ts). */
+		failed_sign_ins_query: eventsQuery(base, FAILED_SIGN_IN_DRILL),
+		exports_query: eventsQuery(base, EXPORT_DRILL),
 		open_alerts: openAlerts,
 		latest_alerts: latestAlerts.map((a) => ({
 			id: a.id,

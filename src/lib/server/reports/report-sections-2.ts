@@ -6,8 +6,10 @@ import { listDeletionsBy } from '../queries/reports/list-deletions-by';
 import { listOffHoursEvents } from '../queries/reports/list-off-hours-events';
 import { changeValues, settingName } from './change-values';
 import { offHoursCondition } from './off-hours';
-import { baseOf, DELETION_WIDER, groupLink, LIMITS, targetOf } from './report-sections';
+import { DELETION_WIDER } from '../queries/event-kinds';
+import { baseOf, groupLink, LIMITS, targetOf } from './report-sections';
 import type { ReportQuery } from './report-query';
+import type { ReportRuleSettings } from './rule-settings';
 import { isoIn } from './series';
 
 export async function changeSections(q: ReportQuery) {
@@ -28,12 +30,12 @@ export async function changeSections(q: ReportQuery) {
 	};
 }
 
-export async function deletionSections(q: ReportQuery) {
+export async function deletionSections(q: ReportQuery, settings: ReportRuleSettings['mass_deletion']) {
 	const base = baseOf(q);
 	const [byActor_, byType, bursts] = await Promise.all([
 		listDeletionsBy(q, 'actor', LIMITS.deletion_groups),
 		listDeletionsBy(q, 'target_type', LIMITS.deletion_groups),
-		listDeletionBursts(q, LIMITS.deletion_bursts)
+		listDeletionBursts(q, settings, LIMITS.deletion_bursts)
 	]);
 	return {
 		by_actor: byActor_.map((g) => ({ actor: g.key, deletions: g.deletions, items: g.n_items, ...groupLink(base, and(DELETION_WIDER, byActor(g.key)), g) })),
@@ -44,7 +46,8 @@ export async function deletionSections(q: ReportQuery) {
 			to: isoIn(b.to, q.timezone),
 			deletions: b.deletions,
 			items: b.items,
-			...groupLink(base, and(DELETION_WIDER, byActor(b.actor), { from: b.from, to: b.to }), b)
+			// `to` is the last deletion; the link's end is exclusive.
+			...groupLink(base, and(DELETION_WIDER, byActor(b.actor), { from: b.from, to: new Date(b.to.getTime() + 1) }), b)
 		}))
 	};
 }

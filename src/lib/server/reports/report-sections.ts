@@ -1,4 +1,5 @@
-import { and, byActor, EXPORT_DRILL, eventsQuery, FAILED_SIGN_IN_DRILL, kindGroupDrill, oneEvent, type Drill, type EventsBase } from '../../reports/events-query';
+import { and, byActor, eventsQuery, kindGroupDrill, oneEvent, type Drill, type EventsBase } from '../../reports/events-query';
+import { EXPORT_DRILL, FAILED_SIGN_IN_DRILL } from '../queries/event-kinds';
 import { listActivitySeries, type ActivitySeriesRow } from '../queries/reports/list-activity-series';
 import { listExportsByUser } from '../queries/reports/list-exports-by-user';
 import { listFailedLoginsByCountry } from '../queries/reports/list-failed-logins-by-country';
@@ -8,7 +9,8 @@ import { listLastSignInsByIp } from '../queries/reports/list-last-sign-ins-by-ip
 import type { ReportQuery } from './report-query';
 import type { SecurityReport, Target } from '../../reports/security-report-types';
 import { fillSeries, isoIn, seriesBuckets, seriesUnit } from './series';
-import { BASELINE_DAYS, unusualExporters } from './unusual-exports';
+import type { ReportRuleSettings } from './rule-settings';
+import { unusualExporters } from './unusual-exports';
 
 export const LIMITS = { failed_logins_by_ip: 25, failed_logins_by_country: 20, exports_by_user: 20, largest_exports: 10, privilege_changes: 100, configuration_changes: 100, deletion_groups: 20, deletion_bursts: 20, off_hours: 100 };
 
@@ -55,10 +57,10 @@ export function seriesSections(q: ReportQuery, rows: ActivitySeriesRow[]) {
 
 export const loadSeries = (q: ReportQuery) => listActivitySeries(q, seriesUnit(q.from, q.to));
 
-export async function exportSections(q: ReportQuery) {
+export async function exportSections(q: ReportQuery, settings: ReportRuleSettings['unusual_exports']) {
 	const base = baseOf(q);
 	const [users, largest] = await Promise.all([listExportsByUser(q, { limit: 200 }), listLargestExports(q, LIMITS.largest_exports)]);
-	const baselineQ = { ...q, from: new Date(q.from.getTime() - BASELINE_DAYS * 86400e3), to: q.from };
+	const baselineQ = { ...q, from: new Date(q.from.getTime() - settings.baseline_days * 86400e3), to: q.from };
 	const baseline = users.length ? await listExportsByUser(baselineQ, { limit: 200, actors: users.map((u) => u.actor) }) : [];
 	return {
 		by_user: users.slice(0, LIMITS.exports_by_user).map((u) => ({ actor: u.actor, exports: u.exports, records: u.records, bytes: u.bytes, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) })),
@@ -73,13 +75,9 @@ export async function exportSections(q: ReportQuery) {
 			bytes: r.bytes,
 			events_query: eventsQuery(base, oneEvent(r.id))
 		})),
-		unusual: unusualExporters(q.to.getTime() - q.from.getTime(), users, baseline).map((u) => ({ ...u, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) }))
+		unusual: unusualExporters(settings, q.to.getTime() - q.from.getTime(), users, baseline).map((u) => ({ ...u, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) }))
 	};
 }
-
-/** The wider filter of deletions (DELETION): successful, not authentication; kindGroupDrill narrows it. */
-export const DELETION_WIDER: Drill = { outcome: ['success'], f: ['category:ne:authentication'] };
-export const PRIVILEGE_WIDER: Drill = { category: ['authorization', 'user_management'], outcome: ['success'] };
 
 export function groupLink(base: EventsBase, wider: Drill, g: { actions: string[]; by_action: boolean; ids: string[] }) {
 	const { drill, exact } = kindGroupDrill(wider, g);

@@ -1,9 +1,12 @@
-import { CONFIG_CHANGE_DRILL, eventsQuery, EXPORT_DRILL } from '../../reports/events-query';
+import { eventsQuery } from '../../reports/events-query';
+import { CONFIG_CHANGE_DRILL, DELETION_WIDER, EXPORT_DRILL, PRIVILEGE_WIDER, SIGN_IN_WIDER } from '../queries/event-kinds';
+import { getKindDrill } from '../queries/reports/get-kind-drill';
 import { getActivityTotals } from '../queries/reports/get-activity-totals';
 import { checkReportQuery, type ReportQuery } from './report-query';
-import { exportSections, failedLoginSections, LIMITS, loadSeries, seriesSections, baseOf } from './report-sections';
+import { exportSections, failedLoginSections, groupLink, LIMITS, loadSeries, seriesSections, baseOf } from './report-sections';
 import { changeSections, deletionSections, offHoursSections } from './report-sections-2';
 import type { SecurityReport } from '../../reports/security-report-types';
+import { getReportRuleSettings } from './rule-settings';
 import { isoIn } from './series';
 
 export type { ReportQuery } from './report-query';
@@ -17,14 +20,18 @@ export type { SecurityReport } from '../../reports/security-report-types';
 export async function getSecurityReport(q: ReportQuery): Promise<SecurityReport> {
 	checkReportQuery(q);
 	const base = baseOf(q);
-	const [totals, seriesRows, failed, exports, changes, deletions, offHours] = await Promise.all([
+	const rules = await getReportRuleSettings();
+	const [totals, seriesRows, failed, exports, changes, deletions, offHours, signInGroup, privilegeGroup, deletionGroup] = await Promise.all([
 		getActivityTotals(q),
 		loadSeries(q),
 		failedLoginSections(q),
-		exportSections(q),
+		exportSections(q, rules.unusual_exports),
 		changeSections(q),
-		deletionSections(q),
-		offHoursSections(q)
+		deletionSections(q, rules.mass_deletion),
+		offHoursSections(q),
+		getKindDrill(q, 'sign_in'),
+		getKindDrill(q, 'privilege_change'),
+		getKindDrill(q, 'deletion')
 	]);
 	const series = seriesSections(q, seriesRows);
 	return {
@@ -45,7 +52,13 @@ export async function getSecurityReport(q: ReportQuery): Promise<SecurityReport>
 		deletions: { count: totals.deletions, items: totals.deleted_items, ...deletions, over_time: series.deletions_over_time },
 		off_hours: offHours.off_hours,
 		off_hours_summary: offHours.off_hours_summary,
-		limits: LIMITS
+		limits: LIMITS,
+		rules,
+		kind_links: {
+			sign_ins: groupLink(base, SIGN_IN_WIDER, signInGroup),
+			privilege_changes: groupLink(base, PRIVILEGE_WIDER, privilegeGroup),
+			deletions: groupLink(base, DELETION_WIDER, deletionGroup)
+		}
 	};
 }
 

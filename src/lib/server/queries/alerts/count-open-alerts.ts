@@ -12,7 +12,10 @@ export interface OpenAlertCounts {
 	bySeverity: Record<string, number>;
 }
 
-/** Alerts not yet resolved, for the overview; `open` counts those nobody has acknowledged. */
+/**
+ * Incidents not yet resolved (alerts leading one; the alerts folded into it are counted with it),
+ * for the overview; `open` counts those nobody has acknowledged.
+ */
 export async function countOpenAlerts(scope: TenantScope, tenant?: string): Promise<OpenAlertCounts> {
 	const t = alertTenantSql(scope, tenant);
 	const rows = await query({
@@ -20,7 +23,7 @@ export async function countOpenAlerts(scope: TenantScope, tenant?: string): Prom
 		row: Row.extend({ open: z.coerce.number() }),
 		params: t.params,
 		sql: `SELECT toString(severity) AS severity, count() AS n, countIf(status = 'open') AS open
-			FROM alerts FINAL WHERE ${t.sql} AND status != 'resolved' GROUP BY severity`
+			FROM alerts FINAL WHERE ${t.sql} AND status != 'resolved' AND incident_id = id GROUP BY severity`
 	});
 	return {
 		total: rows.reduce((s, r) => s + r.n, 0),

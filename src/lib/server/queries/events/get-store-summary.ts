@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventFilter } from '../../../schemas/event-filter';
 import { query } from '../../clickhouse/query';
+import { ACCOUNT } from '../event-kinds';
 import { buildEventWhere, type TenantScope } from './event-where';
 
 const SummaryRow = z.object({
@@ -18,7 +19,7 @@ export async function getStoreSummary(scope: TenantScope, filter: EventFilter, n
 		name: 'events.getStoreSummary',
 		row: SummaryRow,
 		params: where.params,
-		sql: `SELECT count() AS events, uniq(if(actor_email != '', lower(actor_email), actor_id)) AS actors, countIf(outcome = 'failure') AS failures,
+		sql: `SELECT count() AS events, uniq(${ACCOUNT}) AS actors, countIf(outcome = 'failure') AS failures,
 				if(count() = 0, NULL, toString(min(occurred_at))) AS first, if(count() = 0, NULL, toString(max(occurred_at))) AS last
 			FROM events WHERE ${where.sql}`
 	});

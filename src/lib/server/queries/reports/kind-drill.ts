@@ -1,4 +1,4 @@
-import { DELETE_ACTION, PRIVILEGE_ACTION } from '../event-kinds';
+import { DELETE_ACTION, PRIVILEGE_ACTION, SIGN_IN_ACTION } from '../event-kinds';
 
 /**
  * Columns that tell how to open exactly a group's events of a kind on the timeline: its actions,
@@ -10,3 +10,4 @@ export const drillColumns = (actionNamesKind: string) => `groupUniqArray(20)(act
 
 export const DELETION_DRILL = drillColumns(DELETE_ACTION);
 export const PRIVILEGE_DRILL = drillColumns(PRIVILEGE_ACTION);
+export const SIGN_IN_DRILL = drillColumns(SIGN_IN_ACTION);

@@ -1,0 +1,97 @@
+import * as K from './event-kinds';
+
+/**
+ * The rollups that classify events by kind, rendered from event-kinds.ts. A migration cannot import
+ * TypeScript, so each migration that (re)creates one of these views holds this text verbatim;
+ * test/unit/report-migrations.test.ts checks that the latest one equals what is rendered here, so a
+ * change to a predicate fails that test until a new migration recreates the views (its message
+ * holds the text: kindViewsMigration()). The raw-event reads of the same counts
+ * (activity-source.ts) use ACTIVITY_COUNTS too.
+ */
+
+/** Kinds a security report lists one by one, in the order of security_events.kind. */
+const LISTED: [string, string][] = [
+	['sign_in', K.SIGN_IN],
+	['export', K.EXPORT],
+	['privilege_change', K.PRIVILEGE_CHANGE],
+	['config_change', K.CONFIG_CHANGE],
+	['deletion', K.DELETION]
+];
+
+/** The counts activity_totals_15m keeps per tenant, quarter hour and category. */
+export const ACTIVITY_COUNTS = `count() AS events,
+    countIf(${K.SIGN_IN}) AS sign_ins,
+    countIf(${K.FAILED_SIGN_IN}) AS failed_sign_ins,
+    countIf(${K.EXPORT}) AS exports,
+    sumIf(records, ${K.EXPORT}) AS exported_records,
+    sumIf(bytes, ${K.EXPORT}) AS exported_bytes,
+    countIf(${K.PRIVILEGE_CHANGE}) AS privilege_changes,
+    countIf(${K.CONFIG_CHANGE}) AS configuration_changes,
+    countIf(${K.DELETION}) AS deletions,
+    sumIf(${K.DELETED_ITEMS}, ${K.DELETION}) AS deleted_items`;
+
+const SECURITY_EVENTS_SELECT = `SELECT
+    tenant,
+    kind,
+    occurred_at,
+    id,
+    category,
+    ${K.ACCOUNT} AS actor,
+    actor_name,
+    action,
+    action_key,
+    ip,
+    country,
+    target_type,
+    target_id,
+    target_name,
+    records,
+    bytes,
+    if(kind = 'deletion', ${K.DELETED_ITEMS}, 0) AS items,
+    if(kind = 'privilege_change', toUInt8(${K.PRIVILEGE_ELEVATION}), 0) AS elevation,
+    changed_fields,
+    if(kind IN ('privilege_change', 'config_change', 'deletion'), changes, '') AS changes
+FROM events
+ARRAY JOIN arrayFilter(k -> k != '', [${LISTED.map(([k, p]) => `if(${p}, '${k}', '')`).join(', ')}]) AS kind
+WHERE (${LISTED.map(([, p]) => p).join(' OR ')})`;
+
+const ACTIVITY_SELECT = `SELECT
+    tenant,
+    toStartOfFifteenMinutes(occurred_at) AS bucket,
+    category,
+    ${ACTIVITY_COUNTS}
+FROM events`;
+
+/** Events stored before a view existed: its creation time has whole seconds, so the cut-off is rounded up (see 0006). */
+const before = (view: string) =>
+	`received_at < (SELECT toDateTime64(max(metadata_modification_time), 3, 'UTC') + INTERVAL 1 SECOND FROM system.tables WHERE database = currentDatabase() AND name = '${view}')`;
+
+export interface KindView {
+	view: string;
+	table: string;
+	/** The statements that replace the view and reclassify every stored event with it. */
+	statements: string[];
+}
+
+/** Drops the view, empties its table, creates the view from the current predicates and refills the table. */
+function rebuild(view: string, table: string, select: string, groupBy = ''): KindView {
+	const where = select.includes('\nWHERE ') ? `${select}\n  AND ${before(view)}` : `${select}\nWHERE ${before(view)}`;
+	return {
+		view,
+		table,
+		statements: [
+			`DROP VIEW IF EXISTS ${view}`,
+			`TRUNCATE TABLE IF EXISTS ${table}`,
+			`CREATE MATERIALIZED VIEW IF NOT EXISTS ${view} TO ${table} AS\n${select}${groupBy}`,
+			`INSERT INTO ${table}\n${where}${groupBy}`
+		]
+	};
+}
+
+export const KIND_VIEWS: readonly KindView[] = [
+	rebuild('security_events_mv', 'security_events', SECURITY_EVENTS_SELECT),
+	rebuild('activity_totals_15m_mv', 'activity_totals_15m', ACTIVITY_SELECT, '\nGROUP BY tenant, bucket, category')
+];
+
+/** The text of a migration that rebuilds every kind view (for a new migration file). */
+export const kindViewsMigration = () => KIND_VIEWS.flatMap((v) => v.statements).map((s) => `${s};\n`).join('\n');
