@@ -23,7 +23,7 @@ test('from an alert to its exact events, then acknowledged, resolved and comment
 	await expect(page.getByRole('heading', { name: 'Evidence: 12 event(s)' })).toBeVisible();
 	await page.screenshot({ path: '/tmp/alert-page.png', fullPage: true });
 
-	await page.getByRole('link', { name: 'Open these events in the timeline' }).click();
+	await page.getByRole('link', { name: 'Open all 12 in the timeline' }).click();
 	await page.waitForURL(/\/events\?/);
 	await page.waitForLoadState('networkidle');
 	await page.screenshot({ path: '/tmp/alert-events.png', fullPage: true });
