@@ -8,16 +8,17 @@ const TENANT = 'many-alerts';
 const NOW = Date.now();
 const HOUR = 3600e3;
 
-/** 130 alerts, one an hour back from now: 100 brute force (IPs), 30 mass deletion (users); a third resolved, every fourth medium. */
+/** 130 alerts, one an hour back from now: 100 brute force (IPs), 30 mass deletion (users by id, known by email); a third resolved, every fourth medium. */
 function alerts(): Alert[] {
 	return Array.from({ length: 130 }, (_, i) => {
 		const at = new Date(NOW - (i + 1) * HOUR);
 		const brute = i < 100;
-		const values = brute ? [`198.51.100.${i}`] : [`user${i}@example.com`];
+		const values = brute ? [`198.51.100.${i}`] : [`u-${i}`];
+		const labels = brute ? values : [`user${i}@example.com`];
 		return {
 			id: `al-list-${String(i).padStart(3, '0')}`, tenant: TENANT, ruleId: brute ? 'brute_force_ip' : 'mass_deletion', ruleName: brute ? 'Brute force by IP' : 'Mass deletion',
 			severity: i % 4 === 0 ? 'medium' : 'high', status: i % 3 === 0 ? 'resolved' : 'open', groupFields: [brute ? 'ip' : 'actor'], groupValues: values, groupKey: JSON.stringify(values),
-			count: 10 + i, threshold: 10, windowStart: new Date(at.getTime() - 15 * 60e3), windowEnd: at, firstSeen: at, lastSeen: at, eventIds: [], evidenceCount: 10 + i, groupLabels: values, incidentId: `al-list-${String(i).padStart(3, '0')}`, evidenceQuery: '', createdAt: at, updatedAt: at,
+			count: 10 + i, threshold: 10, windowStart: new Date(at.getTime() - 15 * 60e3), windowEnd: at, firstSeen: at, lastSeen: at, eventIds: [], evidenceCount: 10 + i, groupLabels: labels, incidentId: `al-list-${String(i).padStart(3, '0')}`, evidenceQuery: '', createdAt: at, updatedAt: at,
 			statusBy: '', statusComment: '', statusAt: null, version: 1
 		};
 	});
@@ -65,7 +66,9 @@ describe('the alert list', () => {
 		expect((await call(LIST_ALERTS, `/api/v1/alerts?tenant=${TENANT}&status=resolved`)).json.total).toBe(resolved);
 		expect((await list('group=198.51.100.7')).alerts.map((a) => a.group)).toEqual(expect.arrayContaining([{ ip: '198.51.100.7' }, { ip: '198.51.100.70' }]));
 		expect((await list('group=198.51.100.7')).total).toBe(11);
+		// A user grouped by id is found by id or by email.
 		expect((await list('group=USER120@example.com')).alerts.map((a) => a.id)).toEqual(['al-list-120']);
+		expect((await list('group=u-120')).alerts.map((a) => a.id)).toEqual(['al-list-120']);
 		// Active in the 10.5 hours before now: the alerts of hours 1 to 10.
 		expect((await list('since=now-630m')).total).toBe(10);
 		expect((await list(`from=${new Date(NOW - 20.5 * HOUR).toISOString()}&to=${new Date(NOW - 10.5 * HOUR).toISOString()}`)).alerts.map((a) => a.id)).toEqual(

@@ -15,7 +15,7 @@ export interface AlertListFilter {
 	since: Date;
 	/** ...and, when set, starts before this. */
 	to?: Date;
-	/** An IP, account, user or other group value, or a part of one (any case). */
+	/** An IP, account, user (id, email or name) or other group value, or a part of one (any case). */
 	group?: string;
 	limit: number;
 	/** Alerts skipped before the first listed (page-number paging: the alerts table is small). */
@@ -30,7 +30,8 @@ export function alertListWhere(scope: TenantScope, f: AlertListFilter): { sql: s
 	if (f.status?.length) where.push('toString(status) IN {status:Array(String)}');
 	if (f.severity?.length) where.push('toString(severity) IN {severity:Array(String)}');
 	if (f.ruleId) where.push('rule_id = {ruleId:String}');
-	if (f.group) where.push('arrayExists(v -> positionCaseInsensitiveUTF8(v, {group:String}) > 0, group_values)');
+	// Ids and what people know them by: a user grouped by id is found by their email or name too.
+	if (f.group) where.push('arrayExists(v -> positionCaseInsensitiveUTF8(v, {group:String}) > 0, arrayConcat(group_values, group_labels))');
 	return {
 		sql: where.join(' AND '),
 		params: { ...t.params, since: toChTime(f.since), to: f.to ? toChTime(f.to) : '', status: f.status ?? [], severity: f.severity ?? [], ruleId: f.ruleId ?? '', group: f.group ?? '' }
