@@ -29,6 +29,17 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
+			},
+			// The findings of the hardening review (issue 11), one file per promise, against the real store.
+			{
+				extends: true,
+				test: {
+					name: 'security',
+					include: ['test/security/**/*.int.test.ts'],
+					setupFiles: ['test/integration/setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
 			}
 		]
 	}

@@ -7,6 +7,8 @@ import { startScheduler } from '../jobs/scheduler';
 import { resumeSession } from '$lib/server/auth/sessions';
 import { getUserById, toUser } from '$lib/server/auth/users';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookies';
+import { crossOriginRefusal } from '$lib/server/http/same-origin';
+import { problem } from '$lib/server/http/problem';
 
 /** A wrong setting stops the start with what to fix, not a stack trace. */
 function configOrExit() {
@@ -62,7 +64,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = await sessionUser(token);
 	event.locals.sessionToken = event.locals.user ? (token ?? null) : null;
 	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(getConfig().secureCookies));
-	const response = await resolve(event);
+	const refusal = event.locals.user ? crossOriginRefusal(event.request.method, event.request.headers, event.url.origin) : null;
+	const response = refusal ? problem(403, refusal) : await resolve(event);
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
 	return response;
 };

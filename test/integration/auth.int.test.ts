@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { query } from '../../src/lib/server/clickhouse/query';
 import { signIn, SIGN_IN_FAILED } from '../../src/lib/server/auth/sign-in';
 import { createUserAccount, updateUserAccount } from '../../src/lib/server/auth/manage-users';
+import { systemPrincipal } from '../../src/lib/server/auth/authority';
 import { resumeSession, revokeSession } from '../../src/lib/server/auth/sessions';
 import { hashPassword, verifyPassword } from '../../src/lib/server/auth/passwords';
 import { listEvents } from '../../src/lib/server/queries/events/list-events';
@@ -11,7 +12,7 @@ import { POST } from '../../src/routes/api/v1/events/+server';
 import { call, ready } from './helpers';
 
 const config = { auditTenant: 'trailscope', sessions: { idleMinutes: 30, absoluteHours: 12 } };
-const admin = { id: 'test-admin', email: 'root@corp.example', type: 'user' as const };
+const admin = systemPrincipal({ id: 'test-admin', email: 'root@corp.example', type: 'user' as const });
 const meta = { ip: '198.51.100.9', userAgent: 'vitest' };
 const PASSWORD = 'correct horse battery staple';
 let t0 = Date.now();

@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { render } from 'svelte/server';
 import { createUserAccount } from '../../src/lib/server/auth/manage-users';
+import { systemPrincipal } from '../../src/lib/server/auth/authority';
 import type { User } from '../../src/lib/server/auth/users';
 import { POST } from '../../src/routes/api/v1/events/+server';
 import { load } from '../../src/routes/(app)/events/[id]/+page.server';
 import EventDetails from '../../src/lib/components/EventDetails.svelte';
 import { call, ready } from './helpers';
 
-const by = { id: 'test-admin', email: 'root@corp.example', type: 'user' as const };
+const by = systemPrincipal({ id: 'test-admin', email: 'root@corp.example', type: 'user' as const });
 const meta = { ip: '198.51.100.9', userAgent: 'vitest' };
 const HTML = '<img src=x onerror=alert(1)>';
 

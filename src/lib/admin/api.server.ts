@@ -4,6 +4,7 @@ import type { ApiKey } from '$lib/server/auth/api-keys';
 import { DomainError } from '$lib/server/auth/domain-error';
 import { problem } from '$lib/server/http/problem';
 import { readBodyLimited } from '$lib/server/http/read-body';
+import { nestsDeeperThan, TOO_DEEP } from '$lib/server/http/json-depth';
 import { requireKey } from '$lib/server/http/require-key';
 import { firstIssue } from './issues';
 
@@ -27,6 +28,7 @@ export async function readJsonBody<T>(request: Request, schema: ZodType<T>): Pro
 	const body = await readBodyLimited(request.body, MAX_ADMIN_BODY);
 	if (!body.ok) return { ok: false, response: problem(413, `the body is over ${MAX_ADMIN_BODY / 1024} KB`) };
 	if (!body.text.trim()) return { ok: false, response: problem(400, 'send a JSON object as the body') };
+	if (nestsDeeperThan(body.text)) return { ok: false, response: problem(400, TOO_DEEP) };
 	let value: unknown;
 	try {
 		value = JSON.parse(body.text);

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { canonicalTimeZone } from '../schemas/time-zone';
 
 /** The periods a report offers; `month` is a calendar month of the zone, `custom` any range. */
 export const PERIOD_CHOICES = [
@@ -84,15 +85,6 @@ export function formatShort(iso: string | Date, tz: string, withSeconds = false)
 /** A local `YYYY-MM-DDTHH:mm` of the zone, for datetime-local inputs. */
 export const localInput = (d: Date, tz: string) => DateTime.fromJSDate(d, { zone: tz }).toFormat("yyyy-MM-dd'T'HH:mm");
 
-const isZone = (tz: string) => {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: tz });
-		return true;
-	} catch {
-		return false;
-	}
-};
-
 export interface PagePeriod extends ResolvedPeriod {
 	tz: string;
 	previous: { from: Date; to: Date };
@@ -100,8 +92,9 @@ export interface PagePeriod extends ResolvedPeriod {
 
 /** A report page's period from its URL (`period`, `month`, `from`, `to`, `tz`), or the bad parameter. */
 export function periodFromParams(params: URLSearchParams, now: Date, fallbackTz: string, fallback: PeriodChoice = '7d'): PagePeriod | { param: string; message: string } {
-	const tz = params.get('tz') || fallbackTz;
-	if (!isZone(tz)) return { param: 'tz', message: `"${tz}" is not a time zone such as Europe/Paris` };
+	const asked = params.get('tz') || fallbackTz;
+	const tz = canonicalTimeZone(asked);
+	if (!tz) return { param: 'tz', message: `"${asked}" is not a time zone such as Europe/Paris` };
 	const input = { period: params.get('period') ?? undefined, month: params.get('month') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, tz };
 	const p = resolvePeriod(input, now, fallback);
 	if ('param' in p) return p;

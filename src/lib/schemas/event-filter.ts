@@ -56,12 +56,21 @@ export function parseOperatorFilter(text: string): OperatorFilter | string {
 	return { field, op: op as FilterOp, value };
 }
 
+// The engine's DateTime64 holds 1900-01-01 to 2299-12-31; JavaScript reads years up to ±275760.
+const FIRST_MS = Date.UTC(1900, 0, 1);
+const END_MS = Date.UTC(2300, 0, 1);
+/** Whether a time can be stored or compared by the engine at all. */
+export const inEngineRange = (d: Date) => d.getTime() >= FIRST_MS && d.getTime() < END_MS;
+
 /** A time as people pass it: ISO 8601, epoch milliseconds, or relative (`now`, `now-24h`, `now-7d`). */
 export const TimeParam = z
 	.string()
 	.trim()
 	.refine((s) => /^now(-\d+[smhdw])?$/.test(s) || /^\d{10,13}$/.test(s) || !Number.isNaN(Date.parse(s)), {
 		message: 'must be an ISO 8601 time, epoch milliseconds, or relative such as now-24h'
+	})
+	.refine((s) => /^now/.test(s) || /^\d{10,13}$/.test(s) || Number.isNaN(Date.parse(s)) || inEngineRange(new Date(s)), {
+		message: 'must be between the years 1900 and 2299'
 	});
 
 const optional = z.string().trim().min(1).max(512).optional();

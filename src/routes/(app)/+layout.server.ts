@@ -15,6 +15,7 @@ export const load = (async ({ locals, cookies, url }) => {
 		tenants,
 		// A tenant no longer granted falls back to all the user's tenants.
 		tenant: tenants.includes(chosen) ? chosen : '',
-		nav: { admin: can(user.role, 'users:manage'), reports: can(user.role, 'reports:read'), alerts: can(user.role, 'alerts:read') }
+		// Users and keys are administered only by an administrator of every tenant (auth/authority.ts).
+		nav: { admin: can(user.role, 'users:manage') && allTenants(user), settings: can(user.role, 'settings:manage'), reports: can(user.role, 'reports:read'), alerts: can(user.role, 'alerts:read') }
 	};
 }) satisfies LayoutServerLoad;

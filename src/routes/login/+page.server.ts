@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { getConfig } from '$lib/server/config';
 import { signIn } from '$lib/server/auth/sign-in';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookies';
-
-/** Only paths on this site: `//evil.example` or an absolute URL would be an open redirect. */
-const safeNext = (next: string | null) => (next && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/');
+import { localPath as safeNext } from '$lib/server/http/local-path';
 
 export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));

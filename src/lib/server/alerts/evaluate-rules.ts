@@ -7,7 +7,7 @@ import { listIncidentLeaders, listLiveAlerts } from '../queries/alerts/list-live
 import { listTenants } from '../queries/events/list-tenants';
 import { insertRuleRuns, type RuleRun } from '../queries/rules/insert-rule-run';
 import { listArrivedMinutes } from '../queries/rules/list-arrived-minutes';
-import { getEvidence, listRuleHits } from '../queries/rules/list-rule-hits';
+import { listEvidence, listRuleHits } from '../queries/rules/list-rule-hits';
 import { listArrivalMarks, type ArrivalMarks } from '../queries/rules/list-watermarks';
 import { MINUTE_MS } from '../rules/compile';
 import { groupLabels } from '../rules/compile-evidence';
@@ -43,9 +43,11 @@ export async function decideRule(rule: Rule, tenant: string, ranges: readonly Ti
 	if (hits.length === 0) return [];
 	const reach = (rule.cooldownMinutes + rule.windowMinutes) * MINUTE_MS;
 	const current = live ?? (await listLiveAlerts(rule.id, tenant, new Date(ranges[0].from.getTime() - reach)));
+	const decisions = decideAlerts(rule, tenant, hits, current, now);
+	const evidence = await listEvidence(rule, { tenant, businessHours }, decisions.map((d) => ({ groupValues: d.alert.groupValues, from: d.alert.windowStart, to: d.alert.windowEnd })), MAX_EVIDENCE_IDS);
 	const out: Decision[] = [];
-	for (const d of decideAlerts(rule, tenant, hits, current, now)) {
-		const e = await getEvidence(rule, { tenant, groupValues: d.alert.groupValues, from: d.alert.windowStart, to: d.alert.windowEnd, businessHours }, MAX_EVIDENCE_IDS);
+	decisions.forEach((d, i) => {
+		const e = evidence[i];
 		const alert: Alert = {
 			...d.alert,
 			eventIds: e.ids,
@@ -55,11 +57,11 @@ export async function decideRule(rule: Rule, tenant: string, ranges: readonly Ti
 			evidenceQuery: evidenceQuery(rule, d.alert, businessHours)
 		};
 		if (d.prior) {
-			if (!changedSince(d.prior, alert)) continue;
+			if (!changedSince(d.prior, alert)) return;
 			alert.version = d.prior.version + 1;
 		}
 		out.push({ ...d, alert });
-	}
+	});
 	return out;
 }
 

@@ -1,6 +1,8 @@
 import type { Category, Outcome } from '../../schemas/event-input';
 import { getConfig } from '../config';
+import { AUDIT_SOURCE } from './audit-source';
 import { submitIngest } from '../ingest/commit';
+import { repairLoneSurrogates } from '../ingest/lone-surrogates';
 import { prepareEvents } from '../ingest/prepare';
 
 /** Who did something in Trailscope: a signed-in user, an API key, or Trailscope itself. */
@@ -34,7 +36,7 @@ export async function recordAudit(entry: AuditEntry, now = new Date()): Promise<
 	const event = {
 		occurred_at: now.toISOString(),
 		tenant: config.auditTenant,
-		source: 'trailscope',
+		source: AUDIT_SOURCE,
 		actor: { id: entry.actor.id, email: entry.actor.email, name: entry.actor.name, type: entry.actor.type },
 		action: entry.action,
 		category: entry.category,
@@ -46,7 +48,9 @@ export async function recordAudit(entry: AuditEntry, now = new Date()): Promise<
 		changes: entry.changes,
 		details: entry.details
 	};
-	const prepared = await prepareEvents([event], [0], { now, retention: config.retention });
+	// What people typed (a comment, a name) reaches the trail as given; text that is not text is
+	// repaired rather than refused, so the change it records is never left unrecorded.
+	const prepared = await prepareEvents([repairLoneSurrogates(event)], [0], { now, retention: config.retention });
 	if (!prepared.ok) throw new Error(`audit event ${entry.action} is invalid: ${JSON.stringify(prepared.problems)}`);
 	await submitIngest({ rows: prepared.rows, clientIds: false, keyId: 'trailscope', bodyHash: '' });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { query } from '../clickhouse/query';
 import { toChTime } from '../ingest/prepare';
 import { toStoredIp } from '../ingest/ip';
+import { AUDIT_SOURCE } from '../audit/audit-source';
 
 export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perIp: 20 } as const;
 
@@ -10,18 +11,19 @@ const ms = (t: string) => Date.parse(`${t.replace(' ', 'T')}Z`);
 
 /**
  * Whether sign-in is refused for an account or an address, from the failed sign-ins already in
- * the audit trail (one source of truth), and for how many seconds more.
+ * the audit trail (one source of truth), and for how many seconds more. Only Trailscope's own
+ * records count: the audit tenant and source are refused to every API key at ingest.
  */
 export async function getLockout(auditTenant: string, email: string, ip: string, now: Date): Promise<{ locked: boolean; retryAfterSeconds: number }> {
 	const rows = await query({
 		name: 'auth.getLockout',
 		row: Row,
-		params: { tenant: auditTenant, from: toChTime(new Date(now.getTime() - LOCKOUT.windowMinutes * 60e3)), email: email.trim().toLowerCase(), ip: toStoredIp(ip) ?? '::' },
+		params: { tenant: auditTenant, source: AUDIT_SOURCE, from: toChTime(new Date(now.getTime() - LOCKOUT.windowMinutes * 60e3)), email: email.trim().toLowerCase(), ip: toStoredIp(ip) ?? '::' },
 		sql: `SELECT
 				arrayReverseSort(groupArrayIf(toString(occurred_at), lower(actor_email) = {email:String})) AS account,
 				arrayReverseSort(groupArrayIf(toString(occurred_at), ip = toIPv6({ip:String}) AND ip != toIPv6('::'))) AS ip
 			FROM events
-			WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND source = 'trailscope' AND action_key = 'login_failed'`
+			WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND source = {source:String} AND action_key = 'login_failed'`
 	});
 	const { account, ip: fromIp } = rows[0] ?? { account: [], ip: [] };
 	// Locked until the failure that made the count reach the limit leaves the window.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NewUserInput, UserPatch } from '../../schemas/user';
-import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { recordAudit } from '../audit/record-audit';
+import { ADMINISTRATION, authorize, authorizeGrant, permissionsOfRole, scopeOfTenants, type Principal } from './authority';
 import { DomainError } from './domain-error';
 import { hashPassword } from './passwords';
 import { revokeUserSessions } from './sessions';
@@ -23,9 +24,12 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
 	return next;
 }
 
-/** Creates a user; without a password one is generated and returned once, to hand over. */
-export function createUserAccount(input: NewUserInput, by: AuditActor, meta: RequestMeta, now = new Date()): Promise<{ user: User; generatedPassword?: string }> {
+/** Creates a user no wider than its creator; without a password one is generated and returned once, to hand over. */
+export function createUserAccount(input: NewUserInput, principal: Principal, meta: RequestMeta, now = new Date()): Promise<{ user: User; generatedPassword?: string }> {
+	const by = principal.actor;
 	return serial(async () => {
+		authorize(principal, 'users:manage', ADMINISTRATION, 'administering users');
+		authorizeGrant(principal, { permissions: permissionsOfRole(input.role), tenants: scopeOfTenants(input.tenants) }, 'this user');
 		if (await getUserByEmail(input.email)) throw new DomainError(409, `a user with the email ${input.email} already exists`, 'email');
 		const generatedPassword = input.password ? undefined : randomBytes(12).toString('base64url');
 		const stored = await insertUser({ email: input.email, name: input.name, role: input.role, tenants: input.tenants, passwordHash: await hashPassword(input.password ?? generatedPassword!) }, now);
@@ -40,10 +44,12 @@ const activeAdmins = (users: StoredUser[]) => users.filter((u) => u.active && u.
  * Changes a user. A change of role, tenants, password or activity ends their sessions, so the
  * new rights apply at once; the last active administrator cannot be demoted or deactivated.
  */
-export function updateUserAccount(id: string, patch: UserPatch, by: AuditActor, meta: RequestMeta, now = new Date()): Promise<User> {
+export function updateUserAccount(id: string, patch: UserPatch, principal: Principal, meta: RequestMeta, now = new Date()): Promise<User> {
+	const by = principal.actor;
 	return serial(async () => {
 		const before = await getUserById(id);
 		if (!before) throw new DomainError(404, 'no such user');
+		authorize(principal, 'users:manage', ADMINISTRATION, 'administering users');
 		const after: StoredUser = {
 			...before,
 			name: patch.name ?? before.name,
@@ -52,6 +58,7 @@ export function updateUserAccount(id: string, patch: UserPatch, by: AuditActor, 
 			active: patch.active ?? before.active,
 			password_hash: patch.password ? await hashPassword(patch.password) : before.password_hash
 		};
+		authorizeGrant(principal, { permissions: permissionsOfRole(after.role), tenants: scopeOfTenants(after.tenants) }, 'this user');
 		const wasAdmin = before.active && before.role === 'admin';
 		const staysAdmin = after.active && after.role === 'admin';
 		if (wasAdmin && !staysAdmin && activeAdmins(await listUsers()).length <= 1)

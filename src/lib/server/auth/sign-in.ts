@@ -4,6 +4,7 @@ import { getLockout, LOCKOUT } from './lockout';
 import { NO_PASSWORD, verifyPassword } from './passwords';
 import { createSession } from './sessions';
 import { getUserByEmail, toUser, type User } from './users';
+import { createKeyedSerial } from './keyed-serial';
 
 export interface SignInRequest {
 	email: string;
@@ -21,12 +22,22 @@ export type SignInResult =
 /** The one answer to every failed sign-in: it never tells whether the account exists. */
 export const SIGN_IN_FAILED = 'Incorrect email or password.';
 
+// Counting the failures and deciding must be one step: attempts run concurrently would each read
+// the count before any had recorded its failure, and the sixth guess would pass the limit. Attempts
+// on one account or from one address take turns; the count itself is in the store, so it holds
+// across restarts. (Across several web processes each takes turns only with itself.)
+const attempts = createKeyedSerial();
+
 /**
  * Checks credentials with lockout (5 failures per account or 20 per address in 15 minutes),
  * records every attempt in the audit trail, and opens a session on success.
  */
-export async function signIn(req: SignInRequest, config: Pick<Config, 'auditTenant' | 'sessions'>): Promise<SignInResult> {
+export function signIn(req: SignInRequest, config: Pick<Config, 'auditTenant' | 'sessions'>): Promise<SignInResult> {
 	const email = req.email.trim().toLowerCase();
+	return attempts([`account:${email}`, `address:${req.ip}`], () => attempt(req, email, config));
+}
+
+async function attempt(req: SignInRequest, email: string, config: Pick<Config, 'auditTenant' | 'sessions'>): Promise<SignInResult> {
 	const who = { id: email, email, type: 'user' as const };
 	const meta = { ip: req.ip, userAgent: req.userAgent };
 	const lock = await getLockout(config.auditTenant, email, req.ip, req.now);

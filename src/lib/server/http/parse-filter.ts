@@ -1,4 +1,5 @@
 import { EventFilterSchema, filterParams, type EventFilter } from '../../schemas/event-filter';
+import { canonicalTimeZone } from '../../schemas/time-zone';
 import { problem } from './problem';
 
 /** The event filter of a URL, or a 400 answer naming the first bad parameter. */
@@ -10,13 +11,5 @@ export function parseFilter(params: URLSearchParams): EventFilter | Response {
 	return problem(400, `${param}: ${issue.message}`, { parameter: param });
 }
 
-/** A time zone the engine and Intl both know, or null. */
-export function parseTimeZone(tz: string | null): string | null {
-	const zone = tz ?? 'UTC';
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
-		return zone;
-	} catch {
-		return null;
-	}
-}
+/** A time zone the engine and Intl both know, spelled as the engine needs, or null. */
+export const parseTimeZone = (tz: string | null): string | null => canonicalTimeZone(tz ?? 'UTC');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { insert, query } from '../clickhouse/query';
 import type { EventRow } from './event-row';
+import { listStoredIds } from '../queries/events/list-stored-ids';
 import { createGroupCommit } from './group-commit';
 import { toChTime } from './prepare';
 
@@ -16,10 +17,11 @@ export interface IngestJob {
 export type JobResult =
 	| { kind: 'stored'; accepted: number; duplicates: number }
 	| { kind: 'replayed'; accepted: number }
-	| { kind: 'conflict' };
+	| { kind: 'conflict' }
+	/** This request's rows were refused by the store; only its sender is told, never its batch-mates. */
+	| { kind: 'failed'; error: unknown };
 
 const IdemRow = z.object({ keyId: z.string(), idempotencyKey: z.string(), bodyHash: z.string(), accepted: z.coerce.number() });
-const IdRow = z.object({ id: z.string() });
 
 async function listIdempotent(jobs: IngestJob[]) {
 	const pairs = jobs.filter((j) => j.idempotencyKey).map((j) => `${j.keyId}\n${j.idempotencyKey}`);
@@ -34,35 +36,17 @@ async function listIdempotent(jobs: IngestJob[]) {
 	return new Map(rows.map((r) => [`${r.keyId}\n${r.idempotencyKey}`, r]));
 }
 
-async function listStoredIds(rows: EventRow[]): Promise<Set<string>> {
-	if (rows.length === 0) return new Set();
-	let min = rows[0].occurred_at;
-	let max = min;
-	for (const r of rows) {
-		if (r.occurred_at < min) min = r.occurred_at;
-		if (r.occurred_at > max) max = r.occurred_at;
-	}
-	const found = await query({
-		name: 'ingest.listStoredIds',
-		row: IdRow,
-		params: { tenants: [...new Set(rows.map((r) => r.tenant))], min, max, ids: rows.map((r) => r.id) },
-		sql: `SELECT toString(id) AS id FROM events
-			WHERE tenant IN {tenants:Array(String)} AND occurred_at BETWEEN {min:DateTime64(3)} AND {max:DateTime64(3)}
-			  AND id IN {ids:Array(UUID)}`
-	});
-	return new Set(found.map((r) => r.id));
-}
-
 /**
  * One batch of requests: requests already answered under their Idempotency-Key are replayed,
- * events whose ids are already stored (or repeated within the batch) are skipped, and the rest
- * go to ClickHouse as one insert. Runs serially (group commit), so a retry racing its original
- * is decided after the original is stored.
+ * events whose ids are already stored under any tenant or time (or repeated within the batch)
+ * are skipped as duplicates, and the rest go to ClickHouse as one insert. Runs serially (group
+ * commit), so a retry racing its original is decided after the original is stored.
  */
 export async function commitBatch(jobs: IngestJob[], now: Date): Promise<JobResult[]> {
 	const idem = await listIdempotent(jobs);
 	const seenKeys = new Map<string, IngestJob>();
-	const stored = await listStoredIds(jobs.filter((j) => j.clientIds).flatMap((j) => j.rows));
+	const stored = await listStoredIds(jobs.filter((j) => j.clientIds).flatMap((j) => j.rows.map((r) => r.id)));
+	// By id alone, not tenant and id: an id names one event, so a second body under it is a duplicate wherever it points.
 	const seenIds = new Set<string>();
 	const toInsert: EventRow[] = [];
 	const idemRows: object[] = [];
@@ -76,21 +60,43 @@ export async function commitBatch(jobs: IngestJob[], now: Date): Promise<JobResu
 		}
 		let duplicates = 0;
 		for (const row of job.rows) {
-			const key = `${row.tenant}/${row.id}`;
-			if (stored.has(row.id) || seenIds.has(key)) duplicates++;
+			if (stored.has(row.id) || seenIds.has(row.id)) duplicates++;
 			else {
-				seenIds.add(key);
+				seenIds.add(row.id);
 				toInsert.push(row);
 			}
 		}
 		return { kind: 'stored', accepted: job.rows.length, duplicates };
 	});
-	await insert('ingest.insertEvents', 'events', toInsert);
+	try {
+		await insert('ingest.insertEvents', 'events', toInsert);
+	} catch (e) {
+		if (jobs.length === 1) throw e;
+		return commitAlone(jobs, now);
+	}
 	ingestStats.batches++;
 	ingestStats.requests += jobs.length;
 	ingestStats.rows += toInsert.length;
 	// After the events: a crash in between makes a retry look new, which the event ids still catch.
 	await insert('ingest.insertIdempotencyKeys', 'ingest_requests', idemRows);
+	return results;
+}
+
+/**
+ * A batch the store refused is retried request by request, so one bad request (a value the
+ * engine will not take) fails alone instead of failing everyone batched with it. Every id is
+ * checked again, generated ones too: a refused insert may still have written some blocks.
+ */
+async function commitAlone(jobs: IngestJob[], now: Date): Promise<JobResult[]> {
+	const results: JobResult[] = [];
+	for (const job of jobs) {
+		try {
+			const [r] = await commitBatch([{ ...job, clientIds: true }], now);
+			results.push(r);
+		} catch (error) {
+			results.push({ kind: 'failed', error });
+		}
+	}
 	return results;
 }
 
@@ -102,7 +108,7 @@ export const ingestStats = { requests: 0, batches: 0, rows: 0 };
 let committer: ReturnType<typeof createGroupCommit<IngestJob, JobResult>> | undefined;
 
 /** Submits a validated request to this process's group committer; resolves once it is stored. */
-export function submitIngest(job: IngestJob): Promise<JobResult> {
+export function submitIngest(job: IngestJob): Promise<Exclude<JobResult, { kind: 'failed' }>> {
 	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => commitBatch(jobs, new Date()), {
 		maxWeight: MAX_BATCH_ROWS,
 		weight: (j) => j.rows.length,
@@ -111,5 +117,5 @@ export function submitIngest(job: IngestJob): Promise<JobResult> {
 		maxInFlight: 2,
 		keys: (j) => [...(j.idempotencyKey ? [`key:${j.keyId}\n${j.idempotencyKey}`] : []), ...(j.clientIds ? j.rows.map((r) => `id:${r.id}`) : [])]
 	});
-	return committer.submit(job);
+	return committer.submit(job).then((r) => (r.kind === 'failed' ? Promise.reject(r.error) : r));
 }

@@ -3,6 +3,7 @@ import type { ApiKey } from '../auth/api-keys';
 import { getConfig } from '../config';
 import { submitIngest } from './commit';
 import { parseBody } from './parse-body';
+import { reservedProblems } from './reserved';
 import { MAX_EVENT_BYTES, prepareEvents, type EventProblem } from './prepare';
 
 export const MAX_EVENTS_PER_REQUEST = 10_000;
@@ -19,6 +20,7 @@ export interface IngestRequest {
 export type IngestOutcome =
 	| { status: 202; body: { accepted: number; duplicates: number; replayed?: true } }
 	| { status: 400; body: { message: string; line?: number; problems?: EventProblem[]; problem_count?: number } }
+	| { status: 403; body: { message: string; problems: EventProblem[] } }
 	| { status: 413; body: { message: string } }
 	| { status: 422; body: { message: string } };
 
@@ -40,6 +42,11 @@ export async function ingest(req: IngestRequest): Promise<IngestOutcome> {
 	const oversized = parsed.sizes.flatMap((size, index) => (size > MAX_EVENT_BYTES ? [index] : []));
 	if (oversized.length > 0)
 		return { status: 413, body: { message: `event${oversized.length > 1 ? 's' : ''} at index ${oversized.slice(0, 20).join(', ')} ${oversized.length > 1 ? 'are' : 'is'} over ${MAX_EVENT_BYTES / 1024} KB, the limit for one event; nothing was stored` } };
+	const forged = reservedProblems(parsed.items, getConfig().auditTenant, req.key.tenant);
+	if (forged.length > 0) {
+		const first = forged[0];
+		return { status: 403, body: { message: `nothing was stored: event ${first.index}, ${first.field}: ${first.message}`, problems: forged.slice(0, MAX_LISTED_PROBLEMS) } };
+	}
 	const prepared = await prepareEvents(parsed.items, parsed.sizes, {
 		now: req.now,
 		boundTenant: req.key.tenant ?? undefined,

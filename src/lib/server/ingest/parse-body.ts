@@ -1,3 +1,5 @@
+import { nestsDeeperThan, TOO_DEEP } from '../http/json-depth';
+
 /** A request body that could not be read as events; `line` is 1-based. */
 export interface BodyProblem {
 	message: string;
@@ -37,6 +39,7 @@ function parseNdjson(text: string): ParsedBody {
  */
 export function parseBody(text: string, contentType: string): ParsedBody {
 	if (text.trim() === '') return { ok: false, problem: { message: 'the request body is empty; send an event, an array of events, or NDJSON' } };
+	if (nestsDeeperThan(text)) return { ok: false, problem: { message: TOO_DEEP } };
 	if (isNdjsonType(contentType)) return parseNdjson(text);
 	let doc: unknown;
 	try {

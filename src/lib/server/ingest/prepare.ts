@@ -5,6 +5,7 @@ import { changedFields } from './changed-fields';
 import type { EventRow } from './event-row';
 import { exportMetrics } from './export-metrics';
 import { getGeoLookup, type GeoLookup } from './geo';
+import { loneSurrogatePaths } from './lone-surrogates';
 import { displayIp, NO_IP, toStoredIp } from './ip';
 import { retentionDays, type Retention } from './retention-days';
 
@@ -53,6 +54,8 @@ const NO_VOLUME = { records: 0, bytes: 0 };
 
 function check(raw: unknown, index: number, size: number, ctx: PrepareContext & { receivedAt: string }, geo: GeoLookup): Checked {
 	if (size > MAX_EVENT_BYTES) return { ok: false, problems: [{ index, field: '', message: `the event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}` }] };
+	const notText = loneSurrogatePaths(raw);
+	if (notText.length > 0) return { ok: false, problems: notText.map((field) => ({ index, field, message: 'holds a lone UTF-16 surrogate (such as \\ud800), which is not text; send valid Unicode' })) };
 	const parsed = EventInputSchema.safeParse(raw);
 	if (!parsed.success) {
 		return { ok: false, problems: parsed.error.issues.map((i) => ({ index, field: i.path.join('.') || '(event)', message: i.message })) };

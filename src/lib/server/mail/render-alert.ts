@@ -5,6 +5,7 @@ import { latenessNote } from '../../alerts/lateness';
 import type { Alert } from '../rules/decide';
 import type { IncidentAccount } from '../queries/alerts/list-incident-accounts';
 import { escapeHtml, layout, table, type Rendered } from './html';
+import { textLines } from './text';
 
 export interface AlertMailContext {
 	appUrl: string;
@@ -81,7 +82,7 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 	// A phone screen of accounts, those that signed in first; the alert page lists them all.
 	const accounts = (ctx.accounts ?? []).slice(0, 15);
 	const moreAccounts = (ctx.accounts ?? []).length - accounts.length;
-	const text = [
+	const text = textLines([
 		subject,
 		...(late ? ['', late] : []),
 		'',
@@ -94,7 +95,7 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 		'',
 		`Open the alert: ${alertUrl}`,
 		`See its events in the timeline: ${eventsUrl}`
-	].join('\n');
+	]);
 	const body = `
 		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
 		${late ? `<p style="margin:0 0 12px;padding:8px;background:#fef3c7;border-radius:4px">${escapeHtml(late)}</p>` : ''}
@@ -117,7 +118,7 @@ export function renderAlertSummary(alerts: Alert[], ctx: { appUrl: string; timez
 	const what = rules.length === 1 ? `${rules[0]} alerts` : 'new alerts';
 	const subject = `[ALERTS] ${alerts.length} ${what} in ${ctx.tenant}${high ? ` (${high} high)` : ''}`.replace(/[\r\n]+/g, ' ');
 	const rows = alerts.map((a) => [a.severity.toUpperCase(), a.ruleName, groupPhrase(a), `${formatCount(a.count)} ${ctx.nounOf(a.ruleId)}`, formatWhen(a.lastSeen, ctx.timezone), `${ctx.appUrl}${alertHref(a.id)}`]);
-	const text = [subject, '', ...rows.map((r) => r.join('  ')), '', `All alerts: ${ctx.appUrl}/alerts?status=open`].join('\n');
+	const text = textLines([subject, '', ...rows.map((r) => r.join('  ')), '', `All alerts: ${ctx.appUrl}/alerts?status=open`]);
 	const body = `
 		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
 		<p style="margin:0 0 12px">So many alerts were raised at once that they come in one email${alerts.some((a) => latenessNote(a)) ? ', most about events delivered late or imported' : ''}.</p>

@@ -3,6 +3,7 @@ import MonthlyReportView from '../../components/monthly/MonthlyReport.svelte';
 import { formatNumber, formatTime } from '../../components/monthly/format';
 import type { MonthlyReport } from '../../components/monthly/model';
 import { detailSections, summarySection, type SectionSpec } from '../../components/monthly/sections';
+import { textLines } from '../mail/text';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -23,7 +24,7 @@ function sectionText(s: SectionSpec, appUrl: string): string {
 	if (s.rows.length === 0) lines.push(s.empty);
 	for (const row of s.rows) lines.push(`- ${row.map((c, i) => (i === 0 ? c.text : `${s.columns[i].label}: ${c.text}`)).join(' | ')}`);
 	if (s.more > 0) lines.push(`... and ${s.more} more, all of them in the attached CSV.`);
-	return lines.join('\n');
+	return textLines(lines);
 }
 
 /** The plain-text part: the same sections, one line per row. */
@@ -35,10 +36,8 @@ export function renderReportText(report: MonthlyReport, o: { appUrl: string; att
 		report.complete ? '' : `PREVIEW: ${report.label} is not over yet; these figures cover only part of it.`
 	].filter(Boolean);
 	const summary = summarySection(report);
-	const summaryText = [
-		'SUMMARY',
-		...summary.rows.map((r) => `- ${r[0].text}: ${r[1].text} (${report.previousLabel}: ${r[2].text}, ${r[3].text})`)
-	].join('\n');
+	const summaryText = textLines(['SUMMARY', ...summary.rows.map((r) => `- ${r[0].text}: ${r[1].text} (${report.previousLabel}: ${r[2].text}, ${r[3].text})`)]);
 	const foot = [`Attached: ${o.attachments.join(', ')}.`, `The full report: ${o.appUrl}${report.links.page}`];
-	return [head.join('\n'), summaryText, ...detailSections(report).map((s) => sectionText(s, o.appUrl)), foot.join('\n')].join('\n\n') + '\n';
+	// Every line goes through textLines: a value from an event (an actor, a target) cannot add lines.
+	return [textLines(head), summaryText, ...detailSections(report).map((s) => sectionText(s, o.appUrl)), textLines(foot)].join('\n\n') + '\n';
 }

@@ -74,12 +74,19 @@ const PRIVILEGE_WORDS = `match(action_key, 'role|permission|privilege|grant|revo
 /** An action named as a change of rights: every successful authorization or user_management event so named is a PRIVILEGE_CHANGE. */
 export const PRIVILEGE_ACTION = PRIVILEGE_WORDS;
 
-/** A change of who may do what: role or permission fields changed, or an authorization change named so. */
-export const PRIVILEGE_CHANGE = `(outcome = 'success' AND category IN (${PRIVILEGE_CATEGORIES.map((c) => `'${c}'`).join(', ')}) AND (hasAny(changed_fields, ${PRIVILEGE_FIELDS}) OR ${PRIVILEGE_WORDS}))`;
+// Rights handed out in `changes.after`: an admin, owner, super-user, root or full-access role or permission.
+const ELEVATED_AFTER = `match(lower(JSONExtractRaw(changes, 'after')), 'admin|owner|super.?user|root|full.?access')`;
+// Something created (an after, no before): a user or key created with ordinary rights gains nobody anything.
+const CREATED_ORDINARY = `(JSONHas(changes, 'after') AND JSONType(changes, 'before') = 'Null' AND NOT ${ELEVATED_AFTER})`;
+/**
+ * A change of who may do what: role or permission fields changed, or an authorization change named
+ * so; creating a user or key with ordinary rights is not one (creating an administrator is).
+ */
+export const PRIVILEGE_CHANGE = `(outcome = 'success' AND category IN (${PRIVILEGE_CATEGORIES.map((c) => `'${c}'`).join(', ')}) AND (hasAny(changed_fields, ${PRIVILEGE_FIELDS}) OR ${PRIVILEGE_WORDS}) AND NOT ${CREATED_ORDINARY})`;
 export const PRIVILEGE_WIDER: Drill = { category: PRIVILEGE_CATEGORIES, outcome: ['success'] };
 
 /** A privilege change that hands out admin, owner or super-user rights (the high-severity kind). */
-export const PRIVILEGE_ELEVATION = `(${PRIVILEGE_CHANGE} AND (match(lower(JSONExtractRaw(changes, 'after')), 'admin|owner|super.?user|root|full.?access') OR match(action_key, 'promot|make_admin|add_admin|grant_admin|invite_admin|administratoraccess') OR positionCaseInsensitive(details, 'administratoraccess') > 0))`;
+export const PRIVILEGE_ELEVATION = `(${PRIVILEGE_CHANGE} AND (${ELEVATED_AFTER} OR match(action_key, 'promot|make_admin|add_admin|grant_admin|invite_admin|administratoraccess') OR positionCaseInsensitive(details, 'administratoraccess') > 0))`;
 
 /** A change of settings or configuration that succeeded (reads of settings are data_access). */
 export const CONFIG_CHANGE = CONFIGURED.sql;

@@ -1,3 +1,5 @@
+import { inEngineRange } from '../../schemas/event-filter';
+import { canonicalTimeZone } from '../../schemas/time-zone';
 import type { TenantScope } from '../queries/events/event-where';
 
 /** What every report reads: a tenant scope, optionally one tenant of it, a period [from, to) and a zone for display and buckets. */
@@ -28,13 +30,12 @@ export function checkReportQuery(q: ReportQuery): void {
 	if (q.tenant && q.scope !== '*' && !q.scope.includes(q.tenant)) throw new ReportError('tenant', `you have no access to tenant "${q.tenant}"`);
 	if (Number.isNaN(q.from.getTime())) throw new ReportError('from', 'is not a valid time');
 	if (Number.isNaN(q.to.getTime())) throw new ReportError('to', 'is not a valid time');
+	if (!inEngineRange(q.from)) throw new ReportError('from', 'must be between the years 1900 and 2299');
+	if (!inEngineRange(q.to)) throw new ReportError('to', 'must be between the years 1900 and 2299');
 	if (q.from >= q.to) throw new ReportError('from', 'must be before to');
 	if (q.to.getTime() - q.from.getTime() > MAX_REPORT_MS) throw new ReportError('from', 'the period may span at most 367 days');
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: q.timezone });
-	} catch {
-		throw new ReportError('tz', `"${q.timezone}" is not an IANA time zone such as Europe/Paris`);
-	}
+	// The engine's zone names are case-sensitive: only the spelling of the zone database goes through.
+	if (canonicalTimeZone(q.timezone) !== q.timezone) throw new ReportError('tz', `"${q.timezone}" is not an IANA time zone such as Europe/Paris`);
 }
 
 /** The period of the same length just before this one, for "change against the previous period". */

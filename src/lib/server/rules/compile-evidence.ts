@@ -4,59 +4,63 @@ import { toChTime } from '../ingest/prepare';
 import { groupFieldsOf } from './compile';
 import { FIELD_SQL, matchSql, VALUE_SQL, type Fragment } from './rule-sql';
 
-/** An alert's group within its span: the events it stands for. */
-export interface EvidenceScope {
-	tenant: string;
+/** The group and span of each alert whose evidence a batch measures. */
+export interface EvidenceSpan {
 	groupValues: readonly string[];
 	from: Date;
 	to: Date;
-	businessHours: BusinessHours;
 }
 
 /**
- * The events behind an alert: of its rule's kinds (and the sequence's first kinds), of its group,
- * within its span. The timeline link of the alert (evidence-query.ts) selects the same events.
+ * For each span (1-based `idx`): how many events are behind the alert, what its rule measures over
+ * all of them (failures, accounts tried, records, deletions), the first `sample` ids, and how the
+ * people and things of its group are named. One query per rule and tick, whatever the number of
+ * alerts: the spans join the rule's events on the group.
  */
-function evidenceWhere(rule: Rule, a: EvidenceScope) {
+export function compileEvidenceBatch(rule: Rule, a: { tenant: string; businessHours: BusinessHours }, spans: readonly EvidenceSpan[], sample = 100): Fragment {
 	const m = matchSql(rule.filter, a.businessHours, 'bh');
 	const before = rule.before ? matchSql(rule.before, a.businessHours, 'bb') : null;
 	const g = `[${groupFieldsOf(rule).map((f) => FIELD_SQL[f as keyof typeof FIELD_SQL]).join(', ')}]`;
-	return {
-		m,
-		before,
-		params: { ...m.params, ...before?.params, tenant: a.tenant, from: toChTime(a.from), to: toChTime(a.to), group: a.groupValues },
-		sql: `tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}
-			AND (${m.sql}${before ? ` OR ${before.sql}` : ''}) AND ${g} = {group:Array(String)}`
-	};
-}
-
-/** The first `limit` events behind an alert, oldest first: the sample an alert keeps and mails. */
-export function compileEvidenceIds(rule: Rule, a: EvidenceScope, limit = 100): Fragment {
-	const w = evidenceWhere(rule, a);
-	return { params: { ...w.params, limit }, sql: `SELECT toString(id) AS id FROM events WHERE ${w.sql} ORDER BY occurred_at, id LIMIT {limit:UInt32}` };
-}
-
-/**
- * How many events are behind an alert, what its rule measures over all of them (failures,
- * accounts tried, records, deletions), and how the people and things in its group are named.
- */
-export function compileEvidenceSummary(rule: Rule, a: EvidenceScope): Fragment {
-	const w = evidenceWhere(rule, a);
-	const main = w.m.sql;
-	const value = rule.value ? VALUE_SQL[rule.value] : null;
+	const value = rule.value ? VALUE_SQL[rule.value] : 'toUInt64(1)';
+	const distinct = FIELD_SQL[rule.distinctField ?? 'account'];
 	const measure =
 		rule.type === 'distinct'
-			? `uniqExactIf(${FIELD_SQL[rule.distinctField ?? 'account']}, ${main})`
-			: rule.type === 'sequence' && w.before
-				? `countIf(${w.before.sql})`
-				: value && (rule.type === 'sum' || rule.type === 'threshold')
-					? `sumIf(${value}, ${main})`
-					: `countIf(${main})`;
+			? 'uniqExactIf(dv, is_main)'
+			: rule.type === 'sequence' && before
+				? 'countIf(is_before)'
+				: rule.value && (rule.type === 'sum' || rule.type === 'threshold')
+					? 'sumIf(v, is_main)'
+					: 'countIf(is_main)';
+	const from = Math.min(...spans.map((x) => x.from.getTime()));
+	const to = Math.max(...spans.map((x) => x.to.getTime()));
 	return {
-		params: w.params,
-		sql: `SELECT count() AS events, toFloat64(${measure}) AS measure, argMax(actor_name, occurred_at) AS actor_name,
-				argMax(actor_email, occurred_at) AS actor_email, argMax(target_name, occurred_at) AS target_name
-			FROM events WHERE ${w.sql}`
+		params: {
+			...m.params,
+			...before?.params,
+			tenant: a.tenant,
+			hullFrom: toChTime(new Date(from)),
+			hullTo: toChTime(new Date(to)),
+			groups: spans.map((x) => x.groupValues),
+			froms: spans.map((x) => toChTime(x.from)),
+			tos: spans.map((x) => toChTime(x.to)),
+			sample
+		},
+		sql: `SELECT s.idx AS idx, count() AS events, toFloat64(${measure}) AS measure,
+				argMax(e.actor_name, e.occurred_at) AS actor_name, argMax(e.actor_email, e.occurred_at) AS actor_email, argMax(e.target_name, e.occurred_at) AS target_name,
+				arrayMap(x -> toString(x.2), groupArraySorted({sample:UInt32})((e.occurred_at, e.id))) AS ids
+			FROM (
+				SELECT ${g} AS g, occurred_at, id, actor_name, actor_email, target_name,
+					toUInt8(${m.sql}) AS is_main, toUInt8(${before ? before.sql : '0'}) AS is_before, ${value} AS v, ${distinct} AS dv
+				FROM events
+				WHERE tenant = {tenant:String} AND occurred_at >= {hullFrom:DateTime64(3)} AND occurred_at < {hullTo:DateTime64(3)}
+				  AND (${m.sql}${before ? ` OR ${before.sql}` : ''})
+			) AS e
+			INNER JOIN (
+				SELECT idx, {groups:Array(Array(String))}[idx] AS g, {froms:Array(DateTime64(3))}[idx] AS f, {tos:Array(DateTime64(3))}[idx] AS t
+				FROM (SELECT arrayJoin(range(1, length({groups:Array(Array(String))}) + 1)) AS idx)
+			) AS s ON e.g = s.g
+			WHERE e.occurred_at >= s.f AND e.occurred_at < s.t
+			GROUP BY s.idx`
 	};
 }
 

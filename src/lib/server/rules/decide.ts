@@ -141,22 +141,29 @@ export function changedSince(prior: Alert, next: Alert): boolean {
  * alert a hit reaches is returned (its evidence may have grown); `changedSince` says which to write.
  */
 export function decideAlerts(rule: Rule, tenant: string, hits: readonly Hit[], current: readonly Alert[], now: Date): Decision[] {
-	const live = new Map<string, Alert>();
-	for (const a of current) if (a.status !== 'resolved' && a.ruleId === rule.id && a.tenant === tenant) live.set(a.groupKey, a);
+	// A group may have several alerts (one a day, say): each hit continues the one it belongs to.
+	const live = new Map<string, Alert[]>();
+	for (const a of current) if (a.status !== 'resolved' && a.ruleId === rule.id && a.tenant === tenant) live.set(a.groupKey, [...(live.get(a.groupKey) ?? []), a]);
+	for (const list of live.values()) list.sort((x, y) => x.windowStart.getTime() - y.windowStart.getTime());
 	const changed = new Map<string, Decision>();
 	const cooldown = rule.cooldownMinutes * MINUTE_MS;
 	for (const hit of hits) {
 		const key = groupKeyOf(hit.groupValues);
-		const a = live.get(key);
-		if (a && hit.slotEnd.getTime() - a.windowEnd.getTime() <= cooldown && hit.slotEnd.getTime() >= a.windowStart.getTime()) {
+		const list = live.get(key) ?? [];
+		const at = hit.slotEnd.getTime();
+		const i = list.findLastIndex((x) => at >= x.windowStart.getTime() && at - x.windowEnd.getTime() <= cooldown);
+		if (i >= 0) {
+			const a = list[i];
 			const next = extended(a, rule, hit, now);
-			live.set(key, next);
+			list[i] = next;
 			const prior = changed.get(next.id);
 			changed.set(next.id, prior ? { ...prior, alert: next } : { kind: 'extend', alert: next, prior: a });
 			continue;
 		}
 		const fresh = opened(rule, tenant, hit, now);
-		live.set(key, fresh);
+		list.push(fresh);
+		list.sort((x, y) => x.windowStart.getTime() - y.windowStart.getTime());
+		live.set(key, list);
 		changed.set(fresh.id, { kind: 'open', alert: fresh });
 	}
 	return [...changed.values()];

@@ -5,16 +5,17 @@ import { BacktestFormSchema, ruleEditOfForm } from '$lib/schemas/rule-form';
 import { backtestRule } from '$lib/server/alerts/backtest';
 import { listRulesWithStats } from '$lib/server/alerts/list-rules-with-stats';
 import { applyRuleEdit, getRule, listRules, updateRule } from '$lib/server/alerts/rule-store';
-import { auditActorOf, tenantScopeOf, userCan } from '$lib/server/auth/access';
+import { tenantScopeOf, userCan } from '$lib/server/auth/access';
+import { authorize, covers, principalOfUser } from '$lib/server/auth/authority';
 import { DomainError } from '$lib/server/auth/domain-error';
 
 export const load = (async ({ locals, parent }) => {
 	if (!userCan(locals.user, 'alerts:read')) error(403, 'Your role may not see rules');
 	const { tenant, tenants } = await parent();
-	const [rules, stored] = await Promise.all([listRulesWithStats(new Date()), listRules()]);
+	const [rules, stored] = await Promise.all([listRulesWithStats(new Date(), tenantScopeOf(locals.user)), listRules()]);
 	// Whole definitions too, so the form can say what the values being typed would mean.
 	const definitions = Object.fromEntries(stored.map((s) => [s.rule.id, s.rule]));
-	return { rules, definitions, canEdit: userCan(locals.user, 'settings:manage'), backtestTenant: tenant || tenants[0] || 'default' };
+	return { rules, definitions, canEdit: userCan(locals.user, 'settings:manage') && covers(principalOfUser(locals.user), '*'), backtestTenant: tenant || tenants[0] || 'default' };
 }) satisfies PageServerLoad;
 
 const problemOf = (id: string, e: unknown) => {
@@ -25,13 +26,15 @@ const problemOf = (id: string, e: unknown) => {
 export const actions = {
 	/** Saves the edited values as the rule's next version. */
 	save: async (event) => {
-		if (!userCan(event.locals.user, 'settings:manage')) return fail(403, { id: '', message: 'Only administrators can change rules' });
 		const f = await event.request.formData();
 		const id = String(f.get('id') ?? '');
+		if (!event.locals.user) return fail(403, { id, message: 'Sign in first' });
+		const principal = principalOfUser(event.locals.user);
 		const edit = ruleEditOfForm(f);
 		if (!edit.success) return fail(400, { id, message: `${String(edit.error.issues[0].path[0])}: ${edit.error.issues[0].message}` });
 		try {
-			await updateRule(id, edit.data, auditActorOf(event.locals.user), requestMetaOf(event));
+			authorize(principal, 'settings:manage', '*', 'changing a rule');
+			await updateRule(id, edit.data, principal.actor, requestMetaOf(event));
 			return { id, saved: true };
 		} catch (e) {
 			return problemOf(id, e);

@@ -1,5 +1,5 @@
 import type { EventFilter, OperatorFilter } from '../../../schemas/event-filter';
-import { parseOperatorFilter } from '../../../schemas/event-filter';
+import { inEngineRange, parseOperatorFilter } from '../../../schemas/event-filter';
 import { parseCategory } from '../../ingest/categories';
 import { cidrRange } from '../../ingest/ip';
 import { toChTime } from '../../ingest/prepare';
@@ -132,8 +132,10 @@ function operatorCondition(b: Builder, f: OperatorFilter, param: string, now: Da
 				if (Number.isNaN(t.getTime())) throw new FilterError(param, `"${v}" is not a time`);
 				return b.bind(toChTime(t), 'DateTime64(3)');
 			}
-			if (!/^-?\d+(\.\d+)?$/.test(v.trim())) throw new FilterError(param, `"${v}" is not a number`);
-			return b.bind(Number(v), 'Float64');
+			const n = Number(v.trim());
+			if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v.trim()) || !Number.isFinite(n)) throw new FilterError(param, `"${v}" is not a number`);
+			// As text: the client refuses to send an integer past 2^53 as a number, and the engine reads Float64 text exactly as JavaScript wrote it.
+			return b.bind(String(n), 'Float64');
 		};
 		const expr = kind === 'json' ? `toFloat64OrNull(trim(BOTH '"' FROM ${col.expr}))` : col.expr;
 		if (op === 'in') return `${expr} IN (${value.split(',').map(one).join(', ')})`;
@@ -173,6 +175,8 @@ function period(filter: EventFilter, now: Date): { from: Date; to: Date } {
 	const from = filter.from ? resolveTime(filter.from, now) : new Date(now.getTime() - DEFAULT_PERIOD_MS);
 	if (Number.isNaN(from.getTime())) throw new FilterError('from', 'is not a valid time');
 	if (Number.isNaN(to.getTime())) throw new FilterError('to', 'is not a valid time');
+	if (!inEngineRange(from)) throw new FilterError('from', 'must be between the years 1900 and 2299');
+	if (!inEngineRange(to)) throw new FilterError('to', 'must be between the years 1900 and 2299');
 	if (from >= to) throw new FilterError('from', 'must be before to');
 	return { from, to };
 }

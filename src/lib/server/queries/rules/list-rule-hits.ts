@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Rule } from '../../../schemas/rule';
 import { query } from '../../clickhouse/query';
 import { compileRule, type EvalRange } from '../../rules/compile';
-import { compileEvidenceIds, compileEvidenceSummary, type EvidenceScope } from '../../rules/compile-evidence';
+import { compileEvidenceBatch, type EvidenceSpan } from '../../rules/compile-evidence';
+import type { BusinessHours } from '../../../schemas/tenant-settings';
 import type { Hit } from '../../rules/decide';
 
 const HitRow = z.object({
@@ -34,7 +35,15 @@ export async function listRuleHits(rule: Rule, range: EvalRange, signal?: AbortS
 	}));
 }
 
-const SummaryRow = z.object({ events: z.coerce.number(), measure: z.coerce.number(), actor_name: z.string(), actor_email: z.string(), target_name: z.string() });
+const EvidenceRow = z.object({
+	idx: z.coerce.number(),
+	events: z.coerce.number(),
+	measure: z.coerce.number(),
+	actor_name: z.string(),
+	actor_email: z.string(),
+	target_name: z.string(),
+	ids: z.array(z.string())
+});
 
 export interface Evidence {
 	/** The first events behind the alert, oldest first. */
@@ -45,13 +54,16 @@ export interface Evidence {
 	names: { actorName: string; actorEmail: string; targetName: string };
 }
 
-/** The events behind an alert: a sample of ids, their number, the rule's measure and the names in its group. */
-export async function getEvidence(rule: Rule, a: EvidenceScope, sample = 100): Promise<Evidence> {
-	const ids = compileEvidenceIds(rule, a, sample);
-	const summary = compileEvidenceSummary(rule, a);
-	const [idRows, [s]] = await Promise.all([
-		query({ name: 'rules.listEvidenceIds', row: z.object({ id: z.string() }), params: ids.params, sql: ids.sql }),
-		query({ name: 'rules.getEvidenceSummary', row: SummaryRow, params: summary.params, sql: summary.sql })
-	]);
-	return { ids: idRows.map((r) => r.id), events: s.events, measure: s.measure, names: { actorName: s.actor_name, actorEmail: s.actor_email, targetName: s.target_name } };
+const NONE: Evidence = { ids: [], events: 0, measure: 0, names: { actorName: '', actorEmail: '', targetName: '' } };
+
+/** The evidence of each span, in the order given: ids sampled, events counted, the rule's measure, names. */
+export async function listEvidence(rule: Rule, a: { tenant: string; businessHours: BusinessHours }, spans: readonly EvidenceSpan[], sample = 100): Promise<Evidence[]> {
+	if (spans.length === 0) return [];
+	const q = compileEvidenceBatch(rule, a, spans, sample);
+	const rows = await query({ name: 'rules.listEvidence', row: EvidenceRow, params: q.params, sql: q.sql });
+	const byIdx = new Map(rows.map((r) => [r.idx, r]));
+	return spans.map((_, i) => {
+		const r = byIdx.get(i + 1);
+		return r ? { ids: r.ids, events: r.events, measure: r.measure, names: { actorName: r.actor_name, actorEmail: r.actor_email, targetName: r.target_name } } : NONE;
+	});
 }

@@ -1,21 +1,18 @@
 import type { Actions, PageServerLoad } from './$types';
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { NewKeySchema } from '$lib/schemas/user';
-import { auditActorOf, userCan } from '$lib/server/auth/access';
 import { listApiKeys } from '$lib/server/auth/api-keys';
 import { DomainError } from '$lib/server/auth/domain-error';
 import { createKeyAudited, revokeKeyAudited } from '$lib/server/auth/manage-keys';
-import type { User } from '$lib/server/auth/users';
+import { ADMINISTRATION } from '$lib/server/auth/authority';
+import { pagePrincipal } from '$lib/admin/authority.server';
 import { getConfig } from '$lib/server/config';
 import { fieldMessages, sentence } from '$lib/admin/issues';
 import { requestMetaOf } from '$lib/admin/request-meta';
 
 const LABELS = { name: 'Name', scopes: 'Scopes', tenant: 'Tenant' };
 
-function administrator(locals: App.Locals): User {
-	if (!userCan(locals.user, 'keys:manage')) error(403, 'Only administrators can manage API keys');
-	return locals.user;
-}
+const administrator = (locals: App.Locals) => pagePrincipal(locals, 'keys:manage', ADMINISTRATION, 'administering API keys');
 
 export const load = (async ({ locals }) => {
 	administrator(locals);
@@ -37,7 +34,7 @@ export const actions = {
 		const parsed = NewKeySchema.safeParse(input);
 		if (!parsed.success) return fail(400, { create: { values, errors: fieldMessages(parsed.error, input, LABELS) } });
 		try {
-			const { key, secret } = await createKeyAudited(parsed.data, auditActorOf(me), requestMetaOf(event));
+			const { key, secret } = await createKeyAudited(parsed.data, me, requestMetaOf(event));
 			return { created: { name: key.name, secret } };
 		} catch (e) {
 			if (e instanceof DomainError) return fail(e.status, { create: { values, errors: { [e.field ?? 'form']: sentence(e.message) } } });
@@ -48,7 +45,7 @@ export const actions = {
 		const me = administrator(event.locals);
 		const id = text(await event.request.formData(), 'id');
 		try {
-			await revokeKeyAudited(id, auditActorOf(me), requestMetaOf(event));
+			await revokeKeyAudited(id, me, requestMetaOf(event));
 			return { revoked: { id } };
 		} catch (e) {
 			if (e instanceof DomainError) return fail(e.status, { revokeFailed: { id, message: sentence(e.message) } });

@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error, fail } from '@sveltejs/kit';
-import { auditActorOf, userCan } from '$lib/server/auth/access';
+import { covers } from '$lib/server/auth/authority';
+import { pagePrincipal } from '$lib/admin/authority.server';
 import { getConfig, type Config } from '$lib/server/config';
-import { allTenants, type User } from '$lib/server/auth/users';
 import { getTenantSettings } from '$lib/server/tenants/tenant-settings';
 import { changeTenantSettings } from '$lib/server/tenants/change-tenant-settings';
 import { formValues, parseSettingsForm, valuesOf } from '$lib/admin/tenant-settings-form';
@@ -65,31 +65,28 @@ function describe(c: Config): { title: string; settings: Setting[] }[] {
 	];
 }
 
-function administrator(locals: App.Locals): User {
-	if (!userCan(locals.user, 'settings:manage')) error(403, 'Only administrators can see the settings');
-	return locals.user;
-}
+// A tenant's settings need an administrator of that tenant; the instance's own, one of every tenant.
+const administrator = (locals: App.Locals, tenant: string) => pagePrincipal(locals, 'settings:manage', [tenant], `the settings of ${tenant}`);
 
 const TENANT = /^[A-Za-z0-9._-]{1,128}$/;
 
 export const load = (async ({ locals, url, parent }) => {
-	administrator(locals);
 	const { tenant: chosen, tenants } = await parent();
 	// The tenant of ?tenant=, else the one chosen in the header, else the first there is.
 	const tenant = url.searchParams.get('tenant') || chosen || tenants[0] || 'default';
 	if (!TENANT.test(tenant)) error(400, 'This tenant name is not valid.');
-	return { groups: describe(getConfig()), tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, await getTenantSettings(tenant)) };
+	const me = administrator(locals, tenant);
+	return { groups: covers(me, '*') ? describe(getConfig()) : [], tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, await getTenantSettings(tenant)) };
 }) satisfies PageServerLoad;
 
 export const actions = {
 	save: async (event) => {
-		const me = administrator(event.locals);
 		const values = formValues(await event.request.formData());
 		if (!TENANT.test(values.tenant)) return fail(400, { values, errors: { form: 'Choose a tenant.' } });
-		if (!allTenants(me) && !me.tenants.includes(values.tenant)) return fail(403, { values, errors: { form: `You have no access to tenant ${values.tenant}.` } });
+		const me = administrator(event.locals, values.tenant);
 		const parsed = parseSettingsForm(values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		const changed = await changeTenantSettings(values.tenant, parsed.settings, auditActorOf(me), requestMetaOf(event));
+		const changed = await changeTenantSettings(values.tenant, parsed.settings, me.actor, requestMetaOf(event));
 		return { values, saved: changed.length ? `Saved the settings of ${values.tenant}.` : 'Nothing changed.' };
 	}
 } satisfies Actions;

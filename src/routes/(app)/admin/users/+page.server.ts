@@ -1,8 +1,9 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { NewUserSchema, UserPatchSchema } from '$lib/schemas/user';
 import { ROLE_LABELS } from '$lib/schemas/roles';
-import { auditActorOf, userCan } from '$lib/server/auth/access';
+import { ADMINISTRATION } from '$lib/server/auth/authority';
+import { pagePrincipal } from '$lib/admin/authority.server';
 import { DomainError } from '$lib/server/auth/domain-error';
 import { createUserAccount, updateUserAccount } from '$lib/server/auth/manage-users';
 import { getUserById, listUsers, toUser, type User } from '$lib/server/auth/users';
@@ -12,14 +13,11 @@ import { describeTenants, parseTenants } from '$lib/admin/tenants';
 
 const LABELS = { email: 'Email', name: 'Name', role: 'Role', tenants: 'Tenants', password: 'Password', active: 'Active' };
 
-function administrator(locals: App.Locals): User {
-	if (!userCan(locals.user, 'users:manage')) error(403, 'Only administrators can manage users');
-	return locals.user;
-}
+const administrator = (locals: App.Locals) => pagePrincipal(locals, 'users:manage', ADMINISTRATION, 'administering users');
 
 export const load = (async ({ locals }) => {
 	const me = administrator(locals);
-	return { users: (await listUsers()).map(toUser), me: me.id };
+	return { users: (await listUsers()).map(toUser), me: me.actor.id };
 }) satisfies PageServerLoad;
 
 const text = (form: FormData, name: string) => {
@@ -36,13 +34,13 @@ async function changeUser(event: RequestEvent, patchOf: (form: FormData, current
 	if (!stored) return fail(404, { row: { id, message: 'This user no longer exists; reload the page.' } });
 	const current = toUser(stored);
 	// Changing your own rights ends your own session; another administrator does it deliberately.
-	if (id === me.id) return fail(409, { row: { id, message: 'You cannot change your own role, tenants or access here; ask another administrator.' } });
+	if (id === me.actor.id) return fail(409, { row: { id, message: 'You cannot change your own role, tenants or access here; ask another administrator.' } });
 	const input = patchOf(form, current);
 	if (!input) return { row: { id, done: `Nothing to change for ${current.email}.` } };
 	const parsed = UserPatchSchema.safeParse(input);
 	if (!parsed.success) return fail(400, { row: { id, message: Object.values(fieldMessages(parsed.error, input, LABELS)).join(' ') } });
 	try {
-		const user = await updateUserAccount(id, parsed.data, auditActorOf(me), requestMetaOf(event));
+		const user = await updateUserAccount(id, parsed.data, me, requestMetaOf(event));
 		const what = user.active ? `${ROLE_LABELS[user.role]}, ${describeTenants(user.tenants)}` : 'deactivated; their sessions have ended';
 		return { row: { id, done: `Saved: ${user.email} is ${what}.` } };
 	} catch (e) {
@@ -61,7 +59,7 @@ export const actions = {
 		const parsed = NewUserSchema.safeParse(input);
 		if (!parsed.success) return fail(400, { create: { values, errors: fieldMessages(parsed.error, input, LABELS) } });
 		try {
-			const { user, generatedPassword } = await createUserAccount(parsed.data, auditActorOf(me), requestMetaOf(event));
+			const { user, generatedPassword } = await createUserAccount(parsed.data, me, requestMetaOf(event));
 			return { created: { email: user.email, password: generatedPassword } };
 		} catch (e) {
 			if (e instanceof DomainError) return fail(e.status, { create: { values, errors: { [e.field ?? 'form']: sentence(e.message) } } });

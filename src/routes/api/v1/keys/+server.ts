@@ -3,7 +3,8 @@ import { NewKeySchema } from '$lib/schemas/user';
 import { listApiKeys } from '$lib/server/auth/api-keys';
 import { createKeyAudited } from '$lib/server/auth/manage-keys';
 import { jsonResponse } from '$lib/server/http/problem';
-import { domainProblem, keyActor, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
+import { principalOfKey } from '$lib/server/auth/authority';
+import { domainProblem, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
 import { requestMetaOf } from '$lib/admin/request-meta';
 
 /** Every key, revoked ones last: never a secret or its hash. `tenant` is null for a key for all tenants. */
@@ -21,7 +22,7 @@ export const POST: RequestHandler = async (event) => {
 	const body = await readJsonBody(event.request, NewKeySchema);
 	if (!body.ok) return body.response;
 	try {
-		const created = await createKeyAudited(body.data, keyActor(key), requestMetaOf(event));
+		const created = await createKeyAudited(body.data, principalOfKey(key), requestMetaOf(event));
 		return jsonResponse(201, created, { location: `/api/v1/keys/${created.key.id}`, 'cache-control': 'no-store' });
 	} catch (e) {
 		return domainProblem(e);

@@ -7,5 +7,5 @@ import { jsonResponse } from '$lib/server/http/problem';
 export const GET: RequestHandler = async ({ request, locals }) => {
 	const caller = await callerOf(request, locals.user, 'alerts:read');
 	if (caller instanceof Response) return caller;
-	return jsonResponse(200, { rules: await listRulesWithStats(new Date()) });
+	return jsonResponse(200, { rules: await listRulesWithStats(new Date(), caller.scope) });
 };

@@ -3,7 +3,8 @@ import { NewUserSchema } from '$lib/schemas/user';
 import { createUserAccount } from '$lib/server/auth/manage-users';
 import { listUsers, toUser } from '$lib/server/auth/users';
 import { jsonResponse } from '$lib/server/http/problem';
-import { domainProblem, keyActor, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
+import { principalOfKey } from '$lib/server/auth/authority';
+import { domainProblem, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
 import { requestMetaOf } from '$lib/admin/request-meta';
 
 export const GET: RequestHandler = async ({ request }) => {
@@ -19,7 +20,7 @@ export const POST: RequestHandler = async (event) => {
 	const body = await readJsonBody(event.request, NewUserSchema);
 	if (!body.ok) return body.response;
 	try {
-		const { user, generatedPassword } = await createUserAccount(body.data, keyActor(key), requestMetaOf(event));
+		const { user, generatedPassword } = await createUserAccount(body.data, principalOfKey(key), requestMetaOf(event));
 		return jsonResponse(201, generatedPassword ? { user, generated_password: generatedPassword } : { user }, { location: `/api/v1/users/${user.id}`, 'cache-control': 'no-store' });
 	} catch (e) {
 		return domainProblem(e);

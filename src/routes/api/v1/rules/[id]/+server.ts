@@ -10,7 +10,7 @@ import { jsonResponse } from '$lib/server/http/problem';
 
 /** Changes any of window_minutes, threshold, single_threshold, severity, cooldown_minutes, recipients, enabled. */
 export const PUT: RequestHandler = async (event) => {
-	const caller = await callerOf(event.request, event.locals.user, 'settings:manage');
+	const caller = await callerOf(event.request, event.locals.user, 'settings:manage', '*', 'changing a rule');
 	if (caller instanceof Response) return caller;
 	const body = await readJsonBody(event.request, RuleEditApiSchema);
 	if (!body.ok) return body.response;

@@ -14,7 +14,7 @@ const Body = z.object({ since: TimeParam.optional() }).strict();
 
 /** Runs an evaluation now (the windows due, as the schedule would), then sends what is due in the outbox. */
 export const POST: RequestHandler = async ({ request, locals }) => {
-	const caller = await callerOf(request, locals.user, 'settings:manage');
+	const caller = await callerOf(request, locals.user, 'settings:manage', '*', 'running the rules');
 	if (caller instanceof Response) return caller;
 	const body = await readOptionalBody(request, Body);
 	if (!body.ok) return body.response;
