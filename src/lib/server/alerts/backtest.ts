@@ -17,6 +17,8 @@ export interface BacktestGroup {
 /** One alert the rule would have raised, with the link to the events behind it. */
 export interface BacktestAlert {
 	group: Record<string, string>;
+	/** Each group value as people know it (an email, a name). */
+	labels: Record<string, string>;
 	severity: Severity;
 	count: number;
 	threshold: number;
@@ -64,6 +66,7 @@ export async function backtestRule(rule: Rule, o: { tenant: string; from: Date; 
 	const list = opened.slice(0, LIST_CAP).map(
 		(a): BacktestAlert => ({
 			group: groupOf(a),
+			labels: Object.fromEntries(a.groupFields.map((f, i) => [f, a.groupLabels[i] || a.groupValues[i]])),
 			severity: a.severity,
 			count: a.count,
 			threshold: a.threshold,
