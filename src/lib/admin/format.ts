@@ -6,3 +6,9 @@ export const isoOf = (chTime: string) => (chTime.includes('T') ? chTime : `${chT
  * and in the browser, so hydration never disagrees with what was first drawn.
  */
 export const shortTime = (chTime: string | null | undefined) => (chTime ? `${isoOf(chTime).slice(0, 16).replace('T', ' ')} UTC` : '');
+
+/** A period for a table, to the minute in UTC, the day written once when both ends share it. */
+export function shortPeriod(from: string, to: string): string {
+	const [a, b] = [shortTime(from), shortTime(to)];
+	return a.slice(0, 10) === b.slice(0, 10) ? `${a.slice(0, 16)}–${b.slice(11)}` : `${a.slice(0, 16)} – ${b}`;
+}

@@ -2,6 +2,8 @@ import type { RequestHandler } from '@sveltejs/kit';
 import type { ZodType } from 'zod';
 import { requestMetaOf } from '$lib/admin/request-meta';
 import { AlertActionSchema } from '$lib/schemas/alert-query';
+import type { AlertStatus } from '$lib/schemas/rule';
+import { getAlertHistory } from '$lib/server/alerts/alert-history';
 import { toAlertJson } from '$lib/server/alerts/alert-json';
 import { changeAlertStatus } from '$lib/server/alerts/alert-lifecycle';
 import { callerOf } from '$lib/server/http/alert-caller';
@@ -22,7 +24,7 @@ export async function readOptionalBody<T>(request: Request, schema: ZodType<T>):
 	return readJsonBody(request, schema);
 }
 
-/** The alert list filter of a URL, or the 400 naming the bad parameter. */
+/** The alert list filter of a URL (one page of it), or the 400 naming the bad parameter. */
 export function alertFilterOf(url: URL, now: Date): AlertListFilter | Response {
 	const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ''));
 	const parsed = AlertQuerySchema.safeParse(raw);
@@ -31,7 +33,17 @@ export function alertFilterOf(url: URL, now: Date): AlertListFilter | Response {
 		return problem(400, `${param}: ${parsed.error.issues[0].message}`, { parameter: param });
 	}
 	const q = parsed.data;
-	return { tenant: q.tenant, status: q.status, severity: q.severity, ruleId: q.rule_id, since: resolveTime(q.since, now), limit: q.limit };
+	return {
+		tenant: q.tenant,
+		status: q.status,
+		severity: q.severity,
+		ruleId: q.rule_id,
+		since: resolveTime(q.from ?? q.since, now),
+		to: q.to ? resolveTime(q.to, now) : undefined,
+		group: q.group,
+		limit: q.limit,
+		offset: (q.page - 1) * q.limit
+	};
 }
 
 /** Tenant refusals and domain errors as answers; anything else is a fault. */
@@ -40,8 +52,8 @@ export function alertProblem(e: unknown): Response {
 	return domainProblem(e);
 }
 
-/** POST .../acknowledge and .../resolve: by the caller, with an optional `comment`, written to the audit trail. */
-export function alertStatusHandler(status: 'acknowledged' | 'resolved'): RequestHandler<{ id: string }> {
+/** POST .../acknowledge, .../resolve and .../reopen: by the caller, with an optional `comment`, kept in the alert's history and written to the audit trail. */
+export function alertStatusHandler(status: AlertStatus): RequestHandler<{ id: string }> {
 	return async (event) => {
 		const caller = await callerOf(event.request, event.locals.user, 'alerts:manage');
 		if (caller instanceof Response) return caller;
@@ -49,7 +61,7 @@ export function alertStatusHandler(status: 'acknowledged' | 'resolved'): Request
 		if (!body.ok) return body.response;
 		try {
 			const alert = await changeAlertStatus(caller.scope, event.params.id, status, caller.actor, body.data.comment, requestMetaOf(event));
-			return jsonResponse(200, { alert: toAlertJson(alert) });
+			return jsonResponse(200, { alert: toAlertJson(alert), history: await getAlertHistory(alert) });
 		} catch (e) {
 			return alertProblem(e);
 		}

@@ -15,9 +15,19 @@ export const AlertQuerySchema = z.object({
 	status: list(ALERT_STATUSES, 'status'),
 	severity: list(SEVERITIES, 'severity'),
 	rule_id: z.string().trim().regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a rule id such as brute_force_ip').optional(),
+	/** Alerts active at or after this time; `from` is the same, named as the timeline names it. */
 	since: TimeParam.default('now-30d'),
-	limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(100)
+	from: TimeParam.optional(),
+	/** Alerts whose window started before this time. */
+	to: TimeParam.optional(),
+	/** An IP, account, user or other group value, or a part of one. */
+	group: z.string().trim().min(1).max(200).optional(),
+	limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(100),
+	page: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100_000).default(1)
 });
 
 /** The body of acknowledge and resolve: an optional comment. */
 export const AlertActionSchema = z.object({ comment: z.string().trim().max(2000, 'must be at most 2000 characters').default('') }).strict();
+
+/** The body of a comment on an alert (no status change): the comment itself. */
+export const AlertCommentSchema = z.object({ comment: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters') }).strict();

@@ -1,3 +1,4 @@
+import { describeRule } from '../../rules/describe';
 import type { RuleStats } from '../queries/rules/list-rule-stats';
 import type { StoredRule } from './rule-store';
 
@@ -9,7 +10,7 @@ export function toRuleJson(s: StoredRule, stats: RuleStats | undefined, now: Dat
 	return {
 		id: r.id,
 		name: r.name,
-		description: r.description,
+		description: describeRule(r),
 		type: r.type,
 		enabled: r.enabled,
 		severity: r.severity,

@@ -34,6 +34,12 @@ export function alertFigures(current: MonthAlert[], previous: MonthAlert[], rule
 	return { available: true, bySeverity, byRule };
 }
 
+/** Who handled an alert and what they wrote (from its history); empty for an alert nobody handled. */
+type Handled = Partial<{ acknowledgedBy: string; resolvedBy: string; comments: string }>;
+
 /** Rows of the alerts CSV attachment. */
-export const alertCsvRows = (alerts: MonthAlert[]) =>
-	alerts.map((a) => [a.id, a.ruleId, a.ruleName, a.severity, a.status, a.raisedAt, a.acknowledgedAt ?? '', a.resolvedAt ?? '', a.groupFields.map((f, i) => `${f}=${a.groupValues[i] ?? ''}`).join('; '), a.count]);
+export const alertCsvRows = (alerts: (MonthAlert & Handled)[]) =>
+	alerts.map((a) => [
+		a.id, a.ruleId, a.ruleName, a.severity, a.status, a.raisedAt, a.acknowledgedAt ?? '', a.resolvedAt ?? '', a.groupFields.map((f, i) => `${f}=${a.groupValues[i] ?? ''}`).join('; '), a.count,
+		a.acknowledgedBy ?? '', a.resolvedBy ?? '', a.comments ?? ''
+	]);

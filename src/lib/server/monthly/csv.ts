@@ -43,4 +43,4 @@ export function reportCsvFiles({ report, data }: BuiltReport, alerts: (string | 
 	return files;
 }
 
-export const ALERT_HEADER = ['alert_id', 'rule_id', 'rule_name', 'severity', 'status', 'raised_at_utc', 'acknowledged_at_utc', 'resolved_at_utc', 'group', 'count'];
+export const ALERT_HEADER = ['alert_id', 'rule_id', 'rule_name', 'severity', 'status', 'raised_at_utc', 'acknowledged_at_utc', 'resolved_at_utc', 'group', 'count', 'acknowledged_by', 'resolved_by', 'comments'];

@@ -1,4 +1,6 @@
+import { responsesOf } from '../alerts/alert-history';
 import { getConfig } from '../config';
+import { listAlertHistory, type AlertHistoryRow } from '../queries/alerts/list-alert-history';
 import { listAlertResponses } from '../queries/monthly/list-alert-responses';
 import type { MonthAlert } from '../queries/monthly/list-month-alerts';
 import { getPeriodTotals } from '../reports/period-totals';
@@ -12,12 +14,21 @@ import type { MonthScope } from '../queries/monthly/month-where';
 
 const earliest = (...xs: (string | null | undefined)[]) => xs.filter((x): x is string => !!x).sort()[0] ?? null;
 
-/** An alert resolved without an acknowledgement was answered when it was resolved. */
-function withResponses(alerts: MonthAlert[], responses: Map<string, { acknowledgedAt: string | null; resolvedAt: string | null }>): MonthAlert[] {
+/**
+ * When and by whom alerts were first acknowledged and resolved, and their comments, from their
+ * history (and the audit trail for alerts handled before the history was kept). An alert resolved
+ * without an acknowledgement was answered when, and by whom, it was resolved.
+ */
+function withResponses(alerts: MonthAlert[], responses: Map<string, { acknowledgedAt: string | null; resolvedAt: string | null }>, history: AlertHistoryRow[]) {
+	const byAlert = new Map<string, AlertHistoryRow[]>();
+	for (const h of history) byAlert.set(h.alertId, [...(byAlert.get(h.alertId) ?? []), h]);
 	return alerts.map((a) => {
 		const r = responses.get(a.id);
-		const resolvedAt = earliest(a.resolvedAt, r?.resolvedAt);
-		return { ...a, resolvedAt, acknowledgedAt: earliest(a.acknowledgedAt, r?.acknowledgedAt, resolvedAt) };
+		const h = responsesOf(byAlert.get(a.id) ?? []);
+		const resolvedAt = earliest(a.resolvedAt, r?.resolvedAt, h.resolvedAt);
+		const acknowledgedAt = earliest(a.acknowledgedAt, r?.acknowledgedAt, h.acknowledgedAt, resolvedAt);
+		const acknowledgedBy = h.acknowledgedBy || (acknowledgedAt === resolvedAt ? h.resolvedBy : '');
+		return { ...a, resolvedAt, acknowledgedAt, acknowledgedBy, resolvedBy: h.resolvedBy, comments: h.comments };
 	});
 }
 
@@ -42,10 +53,11 @@ export async function gatherMonth(s: MonthScope, previous: MonthScope, timezone:
 		listMonthAlerts(s),
 		listMonthAlerts(previous)
 	]);
-	const [targeted, responses] = await Promise.all([
+	const [targeted, responses, history] = await Promise.all([
 		listTargetedAccounts(s, security.failed_logins_by_ip.slice(0, 10).map((f) => f.ip)),
-		listAlertResponses(getConfig().auditTenant, alerts.map((a) => a.id), s.from, now)
+		listAlertResponses(getConfig().auditTenant, alerts.map((a) => a.id), s.from, now),
+		listAlertHistory(s.tenant, alerts.map((a) => a.id))
 	]);
-	return { security, previousTotals, targeted, allExports, privilege, configuration, days, alerts: withResponses(alerts, responses), previousAlerts };
+	return { security, previousTotals, targeted, allExports, privilege, configuration, days, alerts: withResponses(alerts, responses, history), previousAlerts };
 }
 export type MonthData = Awaited<ReturnType<typeof gatherMonth>>;

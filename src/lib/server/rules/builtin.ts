@@ -6,7 +6,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'brute_force_ip',
 		name: 'Brute force by IP',
-		description: 'At least 10 failed sign-ins from one IP within 15 minutes.',
 		type: 'threshold',
 		filter: { kinds: ['failed_sign_in'], offHours: false },
 		groupBy: ['ip'],
@@ -19,7 +18,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'password_spraying',
 		name: 'Password spraying',
-		description: 'Failed sign-ins for at least 5 distinct accounts from one IP within 60 minutes.',
 		type: 'distinct',
 		filter: { kinds: ['failed_sign_in'], offHours: false },
 		groupBy: ['ip'],
@@ -33,7 +31,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'account_brute_force',
 		name: 'Account under attack',
-		description: 'At least 10 failed sign-ins for one account within 15 minutes, from any IPs.',
 		type: 'threshold',
 		filter: { kinds: ['failed_sign_in'], offHours: false },
 		groupBy: ['account'],
@@ -46,7 +43,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'success_after_failures',
 		name: 'Sign-in after failures',
-		description: 'A successful sign-in from an IP with at least 5 failed sign-ins in the previous 60 minutes.',
 		type: 'sequence',
 		filter: { kinds: ['sign_in'], offHours: false },
 		before: { kinds: ['failed_sign_in'], offHours: false },
@@ -60,7 +56,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'large_export',
 		name: 'Large export',
-		description: 'One export of at least 10,000 records, or at least 50,000 records by one user within 24 hours.',
 		type: 'sum',
 		filter: { kinds: ['export'], offHours: false },
 		groupBy: ['actor'],
@@ -75,7 +70,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'unusual_export_volume',
 		name: 'Unusual export volume',
-		description: "A user's exported records in 24 hours at least 5 times their daily average over the previous 30 days, and at least 1,000.",
 		type: 'sum',
 		filter: { kinds: ['export'], offHours: false },
 		groupBy: ['actor'],
@@ -90,7 +84,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'off_hours_access',
 		name: 'Off-hours access',
-		description: "A successful sign-in, configuration or privilege action outside the tenant's business hours.",
 		type: 'match',
 		// Service accounts run scheduled jobs at night by design; people are what this rule watches.
 		filter: { kinds: ['sign_in', 'config_change', 'privilege_change'], offHours: true, where: ['actor_type:ne:service', 'actor_type:ne:bot'] },
@@ -104,7 +97,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'privilege_escalation',
 		name: 'Privilege escalation',
-		description: 'A grant of an admin, owner or super-user role or permission (high); any other role or permission change (medium).',
 		type: 'match',
 		filter: { kinds: ['privilege_change'], offHours: false },
 		escalation: { kind: 'privilege_elevation', severity: 'high' },
@@ -118,7 +110,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'mass_deletion',
 		name: 'Mass deletion',
-		description: 'At least 50 deletions by one actor within 10 minutes, or one bulk deletion of at least 50 items.',
 		type: 'threshold',
 		filter: { kinds: ['deletion'], offHours: false },
 		groupBy: ['actor'],
@@ -133,7 +124,6 @@ const DRAFTS: Draft[] = [
 	{
 		id: 'new_country',
 		name: 'New country',
-		description: 'A successful sign-in from a country not seen for that user in the previous 30 days.',
 		type: 'new_value',
 		filter: { kinds: ['sign_in'], offHours: false },
 		groupBy: ['account'],
@@ -147,7 +137,10 @@ const DRAFTS: Draft[] = [
 	}
 ];
 
-/** The ten rules every installation starts with; each can be edited but keeps its id. */
+/**
+ * The ten rules every installation starts with; each can be edited but keeps its id. They carry no
+ * description text: describeRule (lib/rules/describe.ts) renders it from the current settings.
+ */
 export const BUILTIN_RULES: readonly Rule[] = DRAFTS.map((d) => RuleSchema.parse({ recipients: [], enabled: true, ...d }));
 
 export const builtinRule = (id: string): Rule | undefined => BUILTIN_RULES.find((r) => r.id === id);

@@ -5,7 +5,10 @@ import { toAlertJson } from '$lib/server/alerts/alert-json';
 import { BUILTIN_RULES } from '$lib/server/rules/builtin';
 import { tenantScopeOf, userCan } from '$lib/server/auth/access';
 import { AlertScopeError } from '$lib/server/queries/alerts/alert-scope';
+import { countAlerts } from '$lib/server/queries/alerts/count-alerts';
 import { listAlerts } from '$lib/server/queries/alerts/list-alerts';
+
+const PAGE_SIZE = 50;
 
 export const load = (async ({ locals, url, parent }) => {
 	if (!userCan(locals.user, 'alerts:read')) error(403, 'Your role may not see alerts');
@@ -13,13 +16,19 @@ export const load = (async ({ locals, url, parent }) => {
 	const search = new URL(url);
 	if (!search.searchParams.has('status')) search.searchParams.set('status', 'open,acknowledged');
 	if (tenant && !search.searchParams.get('tenant')) search.searchParams.set('tenant', tenant);
+	search.searchParams.set('limit', String(PAGE_SIZE));
 	const filter = alertFilterOf(search, new Date());
 	if (filter instanceof Response) error(400, `This filter is not valid: ${(await filter.json()).error.message}`);
+	const get = (k: string) => search.searchParams.get(k) ?? '';
 	try {
-		const alerts = await listAlerts(tenantScopeOf(locals.user), filter);
+		const scope = tenantScopeOf(locals.user);
+		const [alerts, total] = await Promise.all([listAlerts(scope, filter), countAlerts(scope, filter)]);
 		return {
 			alerts: alerts.map(toAlertJson),
-			filter: { status: search.searchParams.get('status') ?? '', severity: url.searchParams.get('severity') ?? '', rule_id: url.searchParams.get('rule_id') ?? '' },
+			total,
+			offset: filter.offset ?? 0,
+			pageSize: PAGE_SIZE,
+			filter: { status: get('status'), severity: get('severity'), rule_id: get('rule_id'), group: get('group'), since: get('since') || 'now-30d', to: get('to') },
 			rules: BUILTIN_RULES.map((r) => ({ id: r.id, name: r.name }))
 		};
 	} catch (e) {

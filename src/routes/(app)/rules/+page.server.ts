@@ -4,7 +4,7 @@ import { requestMetaOf } from '$lib/admin/request-meta';
 import { BacktestFormSchema, ruleEditOfForm } from '$lib/schemas/rule-form';
 import { backtestRule } from '$lib/server/alerts/backtest';
 import { listRulesWithStats } from '$lib/server/alerts/list-rules-with-stats';
-import { applyRuleEdit, getRule, updateRule } from '$lib/server/alerts/rule-store';
+import { applyRuleEdit, getRule, listRules, updateRule } from '$lib/server/alerts/rule-store';
 import { tenantScopeOf, userCan } from '$lib/server/auth/access';
 import { authorize, covers, principalOfUser } from '$lib/server/auth/authority';
 import { DomainError } from '$lib/server/auth/domain-error';
@@ -12,7 +12,10 @@ import { DomainError } from '$lib/server/auth/domain-error';
 export const load = (async ({ locals, parent }) => {
 	if (!userCan(locals.user, 'alerts:read')) error(403, 'Your role may not see rules');
 	const { tenant, tenants } = await parent();
-	return { rules: await listRulesWithStats(new Date(), tenantScopeOf(locals.user)), canEdit: userCan(locals.user, 'settings:manage') && covers(principalOfUser(locals.user), '*'), backtestTenant: tenant || tenants[0] || 'default' };
+	const [rules, stored] = await Promise.all([listRulesWithStats(new Date(), tenantScopeOf(locals.user)), listRules()]);
+	// Whole definitions too, so the form can say what the values being typed would mean.
+	const definitions = Object.fromEntries(stored.map((s) => [s.rule.id, s.rule]));
+	return { rules, definitions, canEdit: userCan(locals.user, 'settings:manage') && covers(principalOfUser(locals.user), '*'), backtestTenant: tenant || tenants[0] || 'default' };
 }) satisfies PageServerLoad;
 
 const problemOf = (id: string, e: unknown) => {

@@ -1,5 +1,6 @@
 import type { AlertStatus, Severity } from '../../../schemas/rule';
 import { query } from '../../clickhouse/query';
+import { toChTime } from '../../ingest/prepare';
 import type { Alert } from '../../rules/decide';
 import type { TenantScope } from '../events/event-where';
 import { ALERT_COLUMNS, AlertDbRow, toAlert } from './alert-row';
@@ -10,24 +11,42 @@ export interface AlertListFilter {
 	status?: AlertStatus[];
 	severity?: Severity[];
 	ruleId?: string;
-	/** Alerts whose last hit is at or after this (every read is bounded in time). */
+	/** Alerts whose last window ends at or after this (every read is bounded in time)... */
 	since: Date;
+	/** ...and, when set, starts before this. */
+	to?: Date;
+	/** An IP, account, user (id, email or name) or other group value, or a part of one (any case). */
+	group?: string;
 	limit: number;
+	/** Alerts skipped before the first listed (page-number paging: the alerts table is small). */
+	offset?: number;
+}
+
+/** The WHERE clause and parameters of an alert list; its count uses the same. */
+export function alertListWhere(scope: TenantScope, f: AlertListFilter): { sql: string; params: Record<string, unknown> } {
+	const t = alertTenantSql(scope, f.tenant);
+	const where = [t.sql, 'window_end >= {since:DateTime64(3)}'];
+	if (f.to) where.push('window_start < {to:DateTime64(3)}');
+	if (f.status?.length) where.push('toString(status) IN {status:Array(String)}');
+	if (f.severity?.length) where.push('toString(severity) IN {severity:Array(String)}');
+	if (f.ruleId) where.push('rule_id = {ruleId:String}');
+	// Ids and what people know them by: a user grouped by id is found by their email or name too.
+	if (f.group) where.push('arrayExists(v -> positionCaseInsensitiveUTF8(v, {group:String}) > 0, arrayConcat(group_values, group_labels))');
+	return {
+		sql: where.join(' AND '),
+		params: { ...t.params, since: toChTime(f.since), to: f.to ? toChTime(f.to) : '', status: f.status ?? [], severity: f.severity ?? [], ruleId: f.ruleId ?? '', group: f.group ?? '' }
+	};
 }
 
 /** Alerts newest first (by last hit), filtered; status and severity accept several values. */
 export async function listAlerts(scope: TenantScope, f: AlertListFilter): Promise<Alert[]> {
-	const t = alertTenantSql(scope, f.tenant);
-	const where = [t.sql, 'window_end >= {since:DateTime64(3)}'];
-	if (f.status?.length) where.push('toString(status) IN {status:Array(String)}');
-	if (f.severity?.length) where.push('toString(severity) IN {severity:Array(String)}');
-	if (f.ruleId) where.push('rule_id = {ruleId:String}');
+	const w = alertListWhere(scope, f);
 	const rows = await query({
 		name: 'alerts.listAlerts',
 		row: AlertDbRow,
-		params: { ...t.params, since: f.since.toISOString().replace('T', ' ').replace('Z', ''), status: f.status ?? [], severity: f.severity ?? [], ruleId: f.ruleId ?? '', limit: f.limit },
-		sql: `SELECT ${ALERT_COLUMNS} FROM alerts FINAL WHERE ${where.join(' AND ')}
-			ORDER BY last_seen DESC, id LIMIT {limit:UInt32}`
+		params: { ...w.params, limit: f.limit, offset: f.offset ?? 0 },
+		sql: `SELECT ${ALERT_COLUMNS} FROM alerts FINAL WHERE ${w.sql}
+			ORDER BY last_seen DESC, id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`
 	});
 	return rows.map(toAlert);
 }

@@ -19,7 +19,7 @@ const KeyRow = z.object({ tenant: z.string(), at: z.string(), id: z.string() });
  */
 function lookupOf(f: EventFilter, actorOnly?: string): 'actor' | 'ip' | null {
 	if (actorOnly || !!f.actor === !!f.ip) return null;
-	const other = f.action.length || f.category.length || f.outcome.length || f.f.length || f.target_type || f.target_id || f.source || f.q;
+	const other = f.action.length || f.category.length || f.outcome.length || f.kind.length || f.off_hours || f.f.length || f.target_type || f.target_id || f.source || f.q;
 	if (other) return null;
 	return f.actor ? 'actor' : 'ip';
 }

@@ -1,9 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error, fail } from '@sveltejs/kit';
 import { requestMetaOf } from '$lib/admin/request-meta';
-import { AlertActionSchema } from '$lib/schemas/alert-query';
+import { AlertActionSchema, AlertCommentSchema } from '$lib/schemas/alert-query';
+import type { AlertStatus } from '$lib/schemas/rule';
+import { getAlertHistory } from '$lib/server/alerts/alert-history';
 import { toAlertJson } from '$lib/server/alerts/alert-json';
-import { changeAlertStatus } from '$lib/server/alerts/alert-lifecycle';
+import { changeAlertStatus, commentOnAlert } from '$lib/server/alerts/alert-lifecycle';
 import { auditActorOf, tenantScopeOf, userCan } from '$lib/server/auth/access';
 import { DomainError } from '$lib/server/auth/domain-error';
 import { getAlert } from '$lib/server/queries/alerts/get-alert';
@@ -19,17 +21,19 @@ export const load = (async ({ locals, params }) => {
 	if (!alert) error(404, 'No such alert');
 	const scope = tenantScopeOf(locals.user);
 	const leadId = alert.incidentId || alert.id;
-	const [events, notifications, settings, lead, members] = await Promise.all([
+	const [events, notifications, settings, lead, members, history] = await Promise.all([
 		listAlertEvents({ tenant: alert.tenant, eventIds: alert.eventIds, from: alert.windowStart, to: alert.windowEnd }),
 		listNotificationsOfAlert(leadId),
 		getTenantSettings(alert.tenant),
 		leadId === alert.id ? alert : getAlert(scope, leadId),
-		listIncidentMembers([leadId])
+		listIncidentMembers([leadId]),
+		getAlertHistory(alert)
 	]);
 	const incident = [lead, ...members].filter((x) => x !== null);
 	const accounts = await listIncidentAccounts(incident.map((x) => x.evidenceQuery), new Date());
 	return {
 		alert: toAlertJson(alert),
+		history,
 		events,
 		// The other alerts of its incident (the one leading it first), and the accounts in their events.
 		incident: incident.filter((x) => x.id !== alert.id).map(toAlertJson),
@@ -40,21 +44,41 @@ export const load = (async ({ locals, params }) => {
 	};
 }) satisfies PageServerLoad;
 
-async function change(status: 'acknowledged' | 'resolved', event: Parameters<Actions[string]>[0]) {
+type ActionEvent = Parameters<Actions[string]>[0];
+
+/** The person handling the alert and the comment they wrote, or the answer refusing them. */
+async function handlerOf(event: ActionEvent, schema: typeof AlertActionSchema | typeof AlertCommentSchema) {
 	const user = event.locals.user;
 	if (!userCan(user, 'alerts:manage')) return fail(403, { message: 'Your role may not handle alerts' });
-	const parsed = AlertActionSchema.safeParse({ comment: (await event.request.formData()).get('comment') ?? '' });
+	const parsed = schema.safeParse({ comment: (await event.request.formData()).get('comment') ?? '' });
 	if (!parsed.success) return fail(400, { message: `Comment ${parsed.error.issues[0].message}` });
+	return { scope: tenantScopeOf(user), actor: auditActorOf(user), comment: parsed.data.comment, meta: requestMetaOf(event) };
+}
+
+async function run(work: () => Promise<unknown>, done: string) {
 	try {
-		await changeAlertStatus(tenantScopeOf(user), event.params.id, status, auditActorOf(user), parsed.data.comment, requestMetaOf(event));
-		return { done: status };
+		await work();
+		return { done };
 	} catch (e) {
 		if (e instanceof DomainError) return fail(e.status, { message: e.message });
 		throw e;
 	}
 }
 
+async function change(status: AlertStatus, event: ActionEvent) {
+	const h = await handlerOf(event, AlertActionSchema);
+	if (!('scope' in h)) return h;
+	return run(() => changeAlertStatus(h.scope, event.params.id, status, h.actor, h.comment, h.meta), status);
+}
+
 export const actions = {
 	acknowledge: (event) => change('acknowledged', event),
-	resolve: (event) => change('resolved', event)
+	resolve: (event) => change('resolved', event),
+	reopen: (event) => change('open', event),
+	/** A comment alone: kept in the history, the status unchanged. */
+	comment: async (event) => {
+		const h = await handlerOf(event, AlertCommentSchema);
+		if (!('scope' in h)) return h;
+		return run(() => commentOnAlert(h.scope, event.params.id, h.actor, h.comment, h.meta), 'commented');
+	}
 } satisfies Actions;

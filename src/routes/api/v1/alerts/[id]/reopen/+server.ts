@@ -1,0 +1,3 @@
+import { alertStatusHandler } from '$lib/alerts/api.server';
+
+export const POST = alertStatusHandler('open');
