@@ -42,7 +42,9 @@ export function alertFilterOf(url: URL, now: Date): AlertListFilter | Response {
 		to: q.to ? resolveTime(q.to, now) : undefined,
 		group: q.group,
 		limit: q.limit,
-		offset: (q.page - 1) * q.limit
+		offset: (q.page - 1) * q.limit,
+		// A search by rule or group finds every matching alert; otherwise each incident is one row.
+		leadsOnly: !q.rule_id && !q.group
 	};
 }
 

@@ -30,7 +30,7 @@ export const formatCount = (n: number) => Math.round(n).toLocaleString('en-US');
 export const formatWindow = (minutes: number) => (minutes % 1440 === 0 ? `${minutes / 1440 * 24} h` : minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} h` : `${minutes} min`);
 
 /** A group value as people know it, with the id beside where that differs: "ana@example.com (u-1004)". */
-export function groupValueText(a: Pick<Alert, 'groupFields' | 'groupValues'> & { groupLabels?: string[] }, i: number): string {
+export function groupValueText(a: { groupValues: readonly string[]; groupLabels?: readonly string[] }, i: number): string {
 	const value = a.groupValues[i] ?? '';
 	const label = a.groupLabels?.[i] || value;
 	return label === value ? value : `${label} (${value})`;

@@ -1,3 +1,4 @@
+import { groupValueText } from '../mail/render-alert';
 import type { AlertRule, AlertSeverity } from '../../components/monthly/model';
 import type { MonthAlert } from '../queries/monthly/list-month-alerts';
 
@@ -40,6 +41,6 @@ type Handled = Partial<{ acknowledgedBy: string; resolvedBy: string; comments: s
 /** Rows of the alerts CSV attachment. */
 export const alertCsvRows = (alerts: (MonthAlert & Handled)[]) =>
 	alerts.map((a) => [
-		a.id, a.ruleId, a.ruleName, a.severity, a.status, a.raisedAt, a.acknowledgedAt ?? '', a.resolvedAt ?? '', a.groupFields.map((f, i) => `${f}=${a.groupValues[i] ?? ''}`).join('; '), a.count,
+		a.id, a.ruleId, a.ruleName, a.severity, a.status, a.raisedAt, a.acknowledgedAt ?? '', a.resolvedAt ?? '', a.groupFields.map((f, i) => `${f}=${groupValueText({ groupValues: a.groupValues, groupLabels: a.groupLabels }, i)}`).join('; '), a.count,
 		a.acknowledgedBy ?? '', a.resolvedBy ?? '', a.comments ?? ''
 	]);

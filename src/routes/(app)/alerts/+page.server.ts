@@ -6,7 +6,7 @@ import { BUILTIN_RULES } from '$lib/server/rules/builtin';
 import { tenantScopeOf, userCan } from '$lib/server/auth/access';
 import { AlertScopeError } from '$lib/server/queries/alerts/alert-scope';
 import { countAlerts } from '$lib/server/queries/alerts/count-alerts';
-import { listAlerts } from '$lib/server/queries/alerts/list-alerts';
+import { countRelatedAlerts, listAlerts } from '$lib/server/queries/alerts/list-alerts';
 
 const PAGE_SIZE = 50;
 
@@ -23,8 +23,9 @@ export const load = (async ({ locals, url, parent }) => {
 	try {
 		const scope = tenantScopeOf(locals.user);
 		const [alerts, total] = await Promise.all([listAlerts(scope, filter), countAlerts(scope, filter)]);
+		const related = await countRelatedAlerts(alerts.map((a) => a.id));
 		return {
-			alerts: alerts.map(toAlertJson),
+			alerts: alerts.map((a) => ({ ...toAlertJson(a), related_alerts: related.get(a.id) ?? 0 })),
 			total,
 			offset: filter.offset ?? 0,
 			pageSize: PAGE_SIZE,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AlertStatus, Severity } from '../../../schemas/rule';
 import { query } from '../../clickhouse/query';
 import { toChTime } from '../../ingest/prepare';
@@ -20,6 +21,8 @@ export interface AlertListFilter {
 	limit: number;
 	/** Alerts skipped before the first listed (page-number paging: the alerts table is small). */
 	offset?: number;
+	/** One row per incident: only the alerts that lead one (the others are counted with them). */
+	leadsOnly?: boolean;
 }
 
 /** The WHERE clause and parameters of an alert list; its count uses the same. */
@@ -30,6 +33,7 @@ export function alertListWhere(scope: TenantScope, f: AlertListFilter): { sql: s
 	if (f.status?.length) where.push('toString(status) IN {status:Array(String)}');
 	if (f.severity?.length) where.push('toString(severity) IN {severity:Array(String)}');
 	if (f.ruleId) where.push('rule_id = {ruleId:String}');
+	if (f.leadsOnly) where.push('incident_id = id');
 	// Ids and what people know them by: a user grouped by id is found by their email or name too.
 	if (f.group) where.push('arrayExists(v -> positionCaseInsensitiveUTF8(v, {group:String}) > 0, arrayConcat(group_values, group_labels))');
 	return {
@@ -49,4 +53,16 @@ export async function listAlerts(scope: TenantScope, f: AlertListFilter): Promis
 			ORDER BY last_seen DESC, id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`
 	});
 	return rows.map(toAlert);
+}
+
+/** How many other alerts each of these incidents holds. */
+export async function countRelatedAlerts(leadIds: readonly string[]): Promise<Map<string, number>> {
+	if (leadIds.length === 0) return new Map();
+	const rows = await query({
+		name: 'alerts.countRelatedAlerts',
+		row: z.object({ incident_id: z.string(), n: z.coerce.number() }),
+		params: { ids: leadIds },
+		sql: `SELECT incident_id, count() AS n FROM alerts FINAL WHERE incident_id IN {ids:Array(String)} AND incident_id != id GROUP BY incident_id`
+	});
+	return new Map(rows.map((r) => [r.incident_id, r.n]));
 }

@@ -14,6 +14,7 @@ const Row = z.object({
 	resolvedAt: time,
 	groupFields: z.array(z.string()),
 	groupValues: z.array(z.string()),
+	groupLabels: z.array(z.string()),
 	count: z.coerce.number()
 });
 export type MonthAlert = z.infer<typeof Row>;
@@ -33,7 +34,7 @@ export function listMonthAlerts(s: MonthScope, limit = 10_000) {
 				argMax(toString(status), version) AS status, toString(min(first_seen)) AS "raisedAt",
 				ifNull(toString(minIf(status_at, status != 'open' AND status_at IS NOT NULL)), '') AS "acknowledgedAt",
 				ifNull(toString(minIf(status_at, status = 'resolved' AND status_at IS NOT NULL)), '') AS "resolvedAt",
-				argMax(group_fields, version) AS "groupFields", argMax(group_values, version) AS "groupValues", argMax(count, version) AS count
+				argMax(group_fields, version) AS "groupFields", argMax(group_values, version) AS "groupValues", argMax(group_labels, version) AS "groupLabels", argMax(count, version) AS count
 			FROM alerts
 			WHERE tenant = {tenant:String} AND first_seen >= {from:DateTime64(3)} AND first_seen < {to:DateTime64(3)}
 			GROUP BY id ORDER BY "raisedAt", id LIMIT {limit:UInt32}`

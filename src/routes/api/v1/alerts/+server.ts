@@ -4,7 +4,7 @@ import { toAlertJson } from '$lib/server/alerts/alert-json';
 import { callerOf } from '$lib/server/http/alert-caller';
 import { jsonResponse } from '$lib/server/http/problem';
 import { countAlerts } from '$lib/server/queries/alerts/count-alerts';
-import { listAlerts } from '$lib/server/queries/alerts/list-alerts';
+import { countRelatedAlerts, listAlerts } from '$lib/server/queries/alerts/list-alerts';
 
 /**
  * Alerts newest first, a page at a time with the total over every page: filters tenant, status,
@@ -18,8 +18,10 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
 	if (filter instanceof Response) return filter;
 	try {
 		const [alerts, total] = await Promise.all([listAlerts(caller.scope, filter), countAlerts(caller.scope, filter)]);
+		const related = await countRelatedAlerts(alerts.map((a) => a.id));
 		const page = (filter.offset ?? 0) / filter.limit + 1;
-		return jsonResponse(200, { alerts: alerts.map(toAlertJson), total, page, limit: filter.limit, next_page: page * filter.limit < total ? page + 1 : null });
+		const json = alerts.map((a) => ({ ...toAlertJson(a), related_alerts: related.get(a.id) ?? 0 }));
+		return jsonResponse(200, { alerts: json, total, page, limit: filter.limit, next_page: page * filter.limit < total ? page + 1 : null });
 	} catch (e) {
 		return alertProblem(e);
 	}
