@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from '../../jobs/scheduler';
 import { evaluateRules as evaluateRulesJob } from '../../jobs/evaluate-rules';
-import { evaluateRules } from '../../src/lib/server/alerts/evaluate-rules';
 import { runRuleJob } from '../../src/lib/server/alerts/rule-job';
 import { resetConfig } from '../../src/lib/server/config';
 import { createMailer, resetMailer } from '../../src/lib/server/mail/mailer';
@@ -104,20 +103,6 @@ describe('events that arrive late', () => {
 		expect(brute.eventIds).toHaveLength(100);
 		const link = new URLSearchParams(brute.evidenceQuery);
 		expect([link.getAll('kind'), link.get('ip'), link.get('tenant')]).toEqual([['failed_sign_in'], '198.51.100.200', tenant]);
-	});
-
-	it('emails an alert stored just before a crash on the next tick, exactly once', async () => {
-		const tenant = 'crash';
-		await store(attack(tenant, 12, 5000, 3, '192.0.2.99'), at(5004));
-		// The process dies after the evaluation stored its alerts, before their email was queued.
-		const evaluated = await evaluateRules({ now: at(5004.5), settleMs: 60_000, tenants: [tenant] });
-		expect(evaluated.opened.length).toBeGreaterThan(0);
-		const mailsOf = () => smtp.received.filter((m) => m.mail.text?.includes(`Tenant: ${tenant}`));
-		expect(mailsOf()).toHaveLength(0);
-		// After the restart, the scheduler's next ticks announce it once.
-		await tick(at(5006));
-		await tick(at(5007));
-		expect(mailsOf()).toHaveLength(1);
 	});
 
 	it('makes one address spraying 40 accounts one incident and one email, naming the accounts and the one that signed in', async () => {
