@@ -2,29 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../src/lib/server/alerts/evaluate-rules';
 import { enqueueMessages } from '../../src/lib/server/alerts/outbox';
 import { runRuleJob } from '../../src/lib/server/alerts/rule-job';
-import { resetConfig } from '../../src/lib/server/config';
-import { createMailer, resetMailer } from '../../src/lib/server/mail/mailer';
-import { ready } from '../integration/helpers';
+import type { Mailer } from '../../src/lib/server/mail/mailer';
 import { store } from '../integration/rule-events';
-import { startSmtp } from '../integration/smtp';
+import { startRuleTestbed } from '../integration/rule-testbed';
 
 // Issue 11, finding 3: with kill -9 a few seconds into an evaluation, the alerts were stored but
 // their emails never went out, after a restart and three more evaluations. Emails are now derived
 // from stored alerts that have none, so wherever the process dies, the next tick announces them.
 const T0 = new Date('2026-11-10T09:00:20Z');
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-const mailer = () => createMailer({ smtpUrl: smtp.url, from: 'alerts@trailscope.test', outboxDir: '/nonexistent' });
+let smtp: Awaited<ReturnType<typeof startRuleTestbed>>['smtp'];
+let mailer: () => Mailer;
+let mailsOf: (tenant: string) => typeof smtp.received;
 const attack = (tenant: string, startMin: number, ip: string) =>
 	Array.from({ length: 12 }, (_, i) => ({ tenant, occurred_at: at(startMin + i / 6).toISOString(), action: 'login_failed', outcome: 'failure', actor: { id: 'victim', email: 'victim@example.com' }, ip }));
-const mailsOf = (tenant: string) => smtp.received.filter((m) => m.mail.text?.includes(`Tenant: ${tenant}`));
 
 beforeAll(async () => {
-	smtp = await startSmtp();
-	Object.assign(process.env, { SMTP_URL: smtp.url, MAIL_FROM: 'alerts@trailscope.test', ALERT_RECIPIENTS: 'oncall@example.com', APP_URL: 'https://trailscope.example.com', RULES_SETTLE_SECONDS: '60' });
-	resetConfig();
-	resetMailer();
-	await ready();
+	({ smtp, mailer, mailsOf } = await startRuleTestbed());
 	await runRuleJob(T0, mailer());
 });
 afterAll(() => smtp.close());
