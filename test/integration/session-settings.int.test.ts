@@ -9,7 +9,7 @@ import { GET as EXPORT } from '../../src/routes/api/v1/events/export/+server';
 import { GET as SECURITY } from '../../src/routes/api/v1/reports/security/+server';
 import { runRuleJob } from '../../src/lib/server/alerts/rule-job';
 import { getLaneClient } from '../../src/lib/server/clickhouse/client';
-import type { Lane } from '../../src/lib/server/clickhouse/lane';
+import { inBackground, type Lane } from '../../src/lib/server/clickhouse/lane';
 import { createMailer } from '../../src/lib/server/mail/mailer';
 import { call, ready } from './helpers';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 describe('engine sessions', () => {
-	it('keep their settings through ingest, timeline, lookups, export, report and a rule tick', async () => {
+	it('keep their settings through ingest, timeline, lookups, export, report and a rule tick on the background lane', async () => {
 		const now = Date.now();
 		const events = Array.from({ length: 30 }, (_, i) => ({
 			id: randomUUID(),
@@ -50,7 +50,7 @@ describe('engine sessions', () => {
 		const exported = await EXPORT({ request: new Request('http://localhost/x', { headers: { authorization: 'Bearer test-key-with-every-scope' } }), url: new URL('http://localhost/api/v1/events/export?tenant=sess&from=now-1d&format=csv'), locals: { user: null }, getClientAddress: () => '127.0.0.1' } as never);
 		expect((await exported.text()).split('\n').length).toBeGreaterThan(30);
 		expect((await call(SECURITY, '/api/v1/reports/security?tenant=sess&from=now-1d')).status).toBe(200);
-		await runRuleJob(new Date(now + 120e3), createMailer({ from: 'alerts@trailscope.test', outboxDir: mkdtempSync(join(tmpdir(), 'sess-outbox-')) }));
+		await inBackground(() => runRuleJob(new Date(now + 120e3), createMailer({ from: 'alerts@trailscope.test', outboxDir: mkdtempSync(join(tmpdir(), 'sess-outbox-')) })));
 		expect(await changed('interactive')).toEqual(before.interactive);
 		expect(await changed('background')).toEqual(before.background);
 	});
