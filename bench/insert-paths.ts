@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { timedWithStalls } from './stall';
 
 const batch = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -36,21 +37,7 @@ for (const chunk of generateEvents({ n: batch * rounds * 2, seed: 7, now: new Da
 	rows.push(...p.rows);
 }
 
-/** Runs `work` while a 5 ms timer measures how late the event loop answers. */
-async function timed(work: () => Promise<unknown>) {
-	let last = performance.now();
-	let stall = 0;
-	const tick = setInterval(() => {
-		const t = performance.now();
-		stall = Math.max(stall, t - last - 5);
-		last = t;
-	}, 5);
-	const t0 = performance.now();
-	await work();
-	const ms = performance.now() - t0;
-	clearInterval(tick);
-	return { ms, stall };
-}
+const timed = timedWithStalls;
 
 const paths = {
 	rawInsert: (r: typeof rows) =>

@@ -11,7 +11,10 @@ export type Lane = 'interactive' | 'background';
 
 const lanes = new AsyncLocalStorage<Lane>();
 
+/** Runs `work`, and every query it starts, on a lane. */
+export const inLane = <T>(lane: Lane, work: () => T): T => lanes.run(lane, work);
+
 /** Runs `work`, and every query it starts, on the background lane. */
-export const inBackground = <T>(work: () => T): T => lanes.run('background', work);
+export const inBackground = <T>(work: () => T): T => inLane('background', work);
 
 export const currentLane = (): Lane => lanes.getStore() ?? 'interactive';

@@ -31,10 +31,16 @@ export class StoreError extends Error {
  * lane the values rendered as literals (bound queries of every session wait on one chain).
  */
 export function prepareStatement(sql: string, params: Record<string, unknown> | undefined, settings: Settings | undefined, lane: Lane) {
-	const plain = lane === 'background' && storeKind() === 'embedded';
-	const text = withSettings(plain ? renderParams(sql, params) : sql, settings);
-	return { query: text, query_params: plain ? undefined : params };
+	if (lane === 'background' && storeKind() === 'embedded') {
+		const text = withSettings(renderParams(sql, params), settings);
+		if (text.length <= MAX_PLAIN_SQL) return { query: text, query_params: undefined };
+	}
+	return { query: withSettings(sql, settings), query_params: params };
 }
+
+// The engine refuses a statement over max_query_size (256 KiB), and a SETTINGS clause cannot raise
+// it for its own statement; a longer one (thousands of ids) stays bound, on the chain.
+const MAX_PLAIN_SQL = 200_000;
 
 /** Runs a named, parameterised SELECT and checks every row against its schema. */
 export async function query<Row extends z.ZodType>(spec: QuerySpec<Row>): Promise<z.output<Row>[]> {
