@@ -24,7 +24,7 @@ export interface ArchiveReport {
  * A period whose events are only partly archived yet (the security class is kept longer) reads
  * as missing events unless `partial` marks those periods incomplete instead of failed.
  */
-export function verifyArchive(dir: string, key: { publicKey: KeyObject; keyId: string }, periodMs: number, partial = false): Promise<ArchiveReport> {
+export function verifyArchive(dir: string, key: { publicKey: KeyObject; keyId: string }, periodMs?: number, partial = false): Promise<ArchiveReport> {
 	const files = existsSync(dir) ? walk(dir) : [];
 	const unreadable: string[] = [];
 	const events = new Map<string, VerifyEvent[]>();
@@ -48,7 +48,10 @@ export function verifyArchive(dir: string, key: { publicKey: KeyObject; keyId: s
 			const s = JSON.parse(line) as Seal;
 			(seals.get(s.tenant) ?? seals.set(s.tenant, []).get(s.tenant)!).push(s);
 		}
-	return verifyTenants(events, seals, { ...key, periodMs, partial, bothClasses: (day) => daysOf.standard.has(day) && daysOf.security.has(day) }).then((reports) => ({ reports, unreadable }));
+	// The seals say how long their periods are; a flag can say it when the archive holds none.
+	const any = [...seals.values()][0]?.[0];
+	const length = periodMs ?? (any ? Date.parse(any.periodEnd) - Date.parse(any.periodStart) : 3_600_000);
+	return verifyTenants(events, seals, { ...key, periodMs: length, partial, bothClasses: (day) => daysOf.standard.has(day) && daysOf.security.has(day) }).then((reports) => ({ reports, unreadable }));
 }
 
 async function verifyTenants(

@@ -12,7 +12,7 @@ import type { EventOutput } from '../../schemas/event-output';
 import { verifyRange, type RangeReport } from './verify-range';
 
 export const USAGE = `npm run verify -- --url URL --tenant T --from TIME --to TIME [--public-key FILE] [--proof EVENT_ID]...
-npm run verify -- --archive DIR [--public-key FILE] [--period-minutes 60] [--partial]
+npm run verify -- --archive DIR [--public-key FILE] [--period-minutes N] [--partial]
   The API key comes from TRAILSCOPE_KEY (read scope). Without --public-key the server's (or the
   archive's) copy is used; an auditor should pass the key they were given. Exit 0: all verified.`;
 
@@ -61,7 +61,8 @@ export async function runVerifyCommand(argv: string[], env: Record<string, strin
 		const file = join(values.archive, PUBLIC_KEY_FILE);
 		if (!pem && !existsSync(file)) return { code: 2, lines: [`no --public-key and no ${PUBLIC_KEY_FILE} in ${values.archive}`] };
 		const key = publicKeyFromPem(pem ?? readFileSync(file, 'utf8'));
-		const a = await verifyArchive(values.archive, key, Number(values['period-minutes'] ?? 60) * 60_000, values.partial ?? false);
+		const minutes = values['period-minutes'] ? Number(values['period-minutes']) : undefined;
+		const a = await verifyArchive(values.archive, key, minutes && minutes * 60_000, values.partial ?? false);
 		for (const r of a.reports) describe(r, lines);
 		for (const u of a.unreadable) lines.push(`  FAILED ${u}: not an event (the line was edited)`);
 		const failed = a.reports.some((r) => !r.verified) || a.unreadable.length > 0;
