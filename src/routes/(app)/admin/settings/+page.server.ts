@@ -7,6 +7,7 @@ import { getTenantSettings } from '$lib/server/tenants/tenant-settings';
 import { changeTenantSettings } from '$lib/server/tenants/change-tenant-settings';
 import { formValues, parseSettingsForm, valuesOf } from '$lib/admin/tenant-settings-form';
 import { requestMetaOf } from '$lib/admin/request-meta';
+import { getSealOverview } from '$lib/server/seals/seal-overview';
 
 interface Setting {
 	label: string;
@@ -76,7 +77,8 @@ export const load = (async ({ locals, url, parent }) => {
 	const tenant = url.searchParams.get('tenant') || chosen || tenants[0] || 'default';
 	if (!TENANT.test(tenant)) error(400, 'This tenant name is not valid.');
 	const me = administrator(locals, tenant);
-	return { groups: covers(me, '*') ? describe(getConfig()) : [], tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, await getTenantSettings(tenant)) };
+	const [settings, seals] = await Promise.all([getTenantSettings(tenant), getSealOverview(tenant)]);
+	return { groups: covers(me, '*') ? describe(getConfig()) : [], tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, settings), seals };
 }) satisfies PageServerLoad;
 
 export const actions = {
