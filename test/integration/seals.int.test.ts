@@ -8,6 +8,8 @@ import { resetConfig } from '../../src/lib/server/config';
 import { notifyPending } from '../../src/lib/server/alerts/notify';
 import { deliverOutbox } from '../../src/lib/server/alerts/outbox';
 import { createMailer } from '../../src/lib/server/mail/mailer';
+import { buildMonthlyReport } from '../../src/lib/server/monthly/build-report';
+import { renderReportText } from '../../src/lib/server/monthly/render-email';
 import { listAlerts } from '../../src/lib/server/queries/alerts/list-alerts';
 import { insertSeals } from '../../src/lib/server/queries/seals/insert-seals';
 import { listSeals } from '../../src/lib/server/queries/seals/list-seals';
@@ -134,6 +136,15 @@ describe('seals', () => {
 			expect(delivery.sent).toBeGreaterThanOrEqual(5);
 			const mails = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8'));
 			expect(mails.filter((m) => /Integrity violation/.test(m)).length).toBeGreaterThanOrEqual(5);
+		});
+
+		it('the monthly report states whether every hour verified, and lists those that did not', async () => {
+			const bad = (await buildMonthlyReport('deleted', '2026-10', H(20))).report;
+			expect(bad.integrity.failed.map((f) => f.start)).toEqual([H(10).toISOString()]);
+			expect(renderReportText(bad, { appUrl: 'https://t.test', attachments: [] })).toMatch(/INTEGRITY: 1 of \d+ sealed hours of October 2026 did NOT verify/);
+			const good = (await buildMonthlyReport('clean', '2026-10', H(20))).report;
+			expect(good.integrity).toMatchObject({ failed: [], verified: 2 });
+			expect(renderReportText(good, { appUrl: 'https://t.test', attachments: [] })).toMatch(/Integrity: every sealed hour of October 2026 verified/);
 		});
 
 		it('a tenant-bound key verifies only its own tenant', async () => {
