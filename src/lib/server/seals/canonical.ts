@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
 /**
@@ -24,7 +24,8 @@ export function canonicalHash(e: CanonicalEvent): string {
 		CANONICAL_TAG, e.id, e.tenant, e.occurred_at, e.source, e.actor_id, e.actor_name, e.actor_email, e.actor_type, e.action, e.category, e.outcome, e.reason,
 		e.target_type, e.target_id, e.target_name, e.ip, e.user_agent, e.session_id, e.request_id, e.changes, e.details
 	]);
-	return createHash('sha256').update(text).digest('hex');
+	// The one-shot hash: about a microsecond less per event than a Hash object, which ingest feels.
+	return hash('sha256', text, 'hex');
 }
 
 /**
