@@ -25,7 +25,7 @@ import { inProcessFetch } from './seal-api';
 
 // Hours far from the other files' clocks. Events of 10:00 and 11:00 arrive at 11:30, sealed at 12:10.
 const H = (h: number, m = 0) => new Date(Date.UTC(2026, 9, 5, h, m));
-const T = ['clean', 'late', 'deleted', 'changed', 'inserted', 'dropped', 'resigned'];
+const T = ['clean', 'late', 'deleted', 'changed', 'inserted', 'dropped', 'resigned', 'tail'];
 const ids: Record<string, string[]> = {};
 const cli = (tenant: string, key: string) =>
 	runVerifyCommand(['--url', 'http://trailscope.test', '--tenant', tenant, '--from', H(10).toISOString(), '--to', H(13).toISOString()], { TRAILSCOPE_KEY: key }, inProcessFetch);
@@ -95,6 +95,7 @@ describe('seals', () => {
 			// Backdated: received before the seal was made, as if it had always been there.
 			await store([{ tenant: 'inserted', occurred_at: H(11, 40).toISOString(), action: 'forged' }], H(11, 31));
 			await command('test.dropSeal', 'ALTER TABLE seals DELETE WHERE tenant = {t:String} AND seq = 0 SETTINGS mutations_sync = 2', { t: 'dropped' });
+			await command('test.dropHead', 'ALTER TABLE seals DELETE WHERE tenant = {t:String} AND seq = 1 SETTINGS mutations_sync = 2', { t: 'tail' });
 			const [seal] = await listSeals('resigned', H(11), H(12));
 			const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 			const { signature: _s, hash: _h, ...unsigned } = seal;
@@ -145,6 +146,14 @@ describe('seals', () => {
 			const good = (await buildMonthlyReport('clean', '2026-10', H(20))).report;
 			expect(good.integrity).toMatchObject({ failed: [], verified: 2 });
 			expect(renderReportText(good, { appUrl: 'https://t.test', attachments: [] })).toMatch(/Integrity: every sealed hour of October 2026 verified/);
+		});
+
+		it('a chain cut at its newest seal is caught by the job, which stops sealing that tenant', async () => {
+			const run = await runSeals(H(12, 45));
+			expect(run.broken.map((b) => [b.tenant, b.expected.seq, b.found?.seq])).toEqual(expect.arrayContaining([['tail', 1, 0]]));
+			expect(run.seals.filter((s) => s.tenant === 'tail')).toEqual([]);
+			const alerts = await listAlerts('*', { tenant: 'tail', since: H(0), limit: 10 });
+			expect(alerts.map((a) => a.groupLabels.join())).toEqual(expect.arrayContaining([expect.stringMatching(/chain_break: the stored chain ends at seal 0, but seal 1/)]));
 		});
 
 		it('a tenant-bound key verifies only its own tenant', async () => {

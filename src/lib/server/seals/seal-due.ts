@@ -4,6 +4,8 @@ import { listPeriodArrivals } from '../queries/seals/list-period-arrivals';
 import { listSealHeads } from '../queries/seals/list-seal-heads';
 import { listSealLeaves, type SealLeafRow } from '../queries/seals/list-seal-leaves';
 import { listSealMarks } from '../queries/seals/list-seal-marks';
+import { listSealsBySeq } from '../queries/seals/list-seals';
+import { brokenChains, readLedger, recordHeads, type BrokenChain } from './head-ledger';
 import { leafHash, merkleRoot } from './merkle';
 import { arrivalsSince, planSeals, type PlannedPeriod } from './plan-seals';
 import { GENESIS, signSeal, type Seal } from './seal-record';
@@ -14,6 +16,8 @@ export interface SealSettings {
 	settleMs: number;
 	periodMs: number;
 	key: SealKey;
+	/** Where the job remembers each tenant's head (head-ledger.ts); none: no check. */
+	ledgerFile?: string;
 }
 
 /** Periods read per leaf query: bounds one query's rows when a tenant's history is sealed at once. */
@@ -57,24 +61,36 @@ async function sealTenant(tenant: string, periods: PlannedPeriod[], head: { seq:
 	return out;
 }
 
-async function sealDueNow(s: SealSettings): Promise<Seal[]> {
-	const heads = await listSealHeads();
+export interface SealDueResult {
+	seals: Seal[];
+	/** Tenants left unsealed because their stored chain lost or changed the head this job wrote. */
+	broken: BrokenChain[];
+}
+
+async function sealDueNow(s: SealSettings): Promise<SealDueResult> {
+	const allHeads = await listSealHeads();
+	const ledger = s.ledgerFile ? readLedger(s.ledgerFile) : {};
+	const broken = await brokenChains(ledger, allHeads, async (tenant, seq) => (await listSealsBySeq(tenant, [seq]))[0]?.hash ?? null);
+	// Sealing on from a cut chain would cover the cut; the tenant waits for a person instead.
+	const skip = new Set(broken.map((b) => b.tenant));
+	const heads = allHeads.filter((h) => !skip.has(h.tenant));
 	const to = s.now.getTime() - s.settleMs;
 	const since = arrivalsSince(heads);
 	const arrivals = await listPeriodArrivals({ since: new Date(since), until: new Date(to), dueEnd: new Date(Math.floor(to / s.periodMs) * s.periodMs), periodMs: s.periodMs });
 	const tenants = [...new Set([...heads.map((h) => h.tenant), ...arrivals.map((a) => a.tenant)])];
 	const oldest = arrivals.length ? Math.min(...arrivals.map((a) => a.periodStart)) : to;
 	const marks = await listSealMarks(tenants, new Date(oldest));
-	const plan = planSeals({ now: s.now, settleMs: s.settleMs, periodMs: s.periodMs, heads, arrivals, marks });
+	const plan = planSeals({ now: s.now, settleMs: s.settleMs, periodMs: s.periodMs, heads, arrivals: arrivals.filter((a) => !skip.has(a.tenant)), marks });
 	const headOf = new Map(heads.map((h) => [h.tenant, h]));
 	const seals: Seal[] = [];
 	for (const t of plan.tenants) seals.push(...(await sealTenant(t.tenant, t.periods, headOf.get(t.tenant), s, plan.to)));
 	await insertSeals(seals);
-	return seals;
+	if (s.ledgerFile) recordHeads(s.ledgerFile, ledger, seals);
+	return { seals, broken };
 }
 
 // One run at a time in this process: two runs would both chain on the same head.
 const serial = createSerial();
 
 /** Seals every period that is due and every late arrival into a sealed period (an amendment). */
-export const sealDue = (s: SealSettings): Promise<Seal[]> => serial(() => sealDueNow(s));
+export const sealDue = (s: SealSettings): Promise<SealDueResult> => serial(() => sealDueNow(s));

@@ -52,6 +52,14 @@ function describe(c: Config): { title: string; settings: Setting[] }[] {
 			]
 		},
 		{
+			title: 'Seals',
+			settings: [
+				{ label: 'Each seal covers', value: `${c.seals.periodMs / 60_000} minutes`, variable: 'SEAL_PERIOD_MINUTES' },
+				{ label: 'Each sealing run re-verifies the last', value: `${c.seals.verifyDays} days`, variable: 'SEAL_VERIFY_DAYS' },
+				{ label: 'Signing key file', value: c.seals.keyFile, variable: 'SEAL_PRIVATE_KEY_FILE' }
+			]
+		},
+		{
 			title: 'Sessions',
 			settings: [
 				{ label: 'Signed out after being idle for', value: `${c.sessions.idleMinutes} minutes`, variable: 'SESSION_IDLE_MINUTES' },

@@ -15,6 +15,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 		seals_written: r.seals.length,
 		seals: r.seals.map((s) => ({ tenant: s.tenant, seq: s.seq, kind: s.kind, period_start: s.periodStart, events: s.events })),
 		verified: r.verified.map((v) => ({ tenant: v.tenant, from: v.from, to: v.to, verified: v.verified, failed: v.failed })),
+		chains_cut: r.broken.map((b) => ({ tenant: b.tenant, expected_seq: b.expected.seq, found_seq: b.found?.seq ?? null })),
 		integrity_alerts: r.alerts
 	});
 };
