@@ -31,7 +31,7 @@ if (process.argv[2] === undefined) {
 	const { canonicalOfRow } = await import('../src/lib/server/seals/canonical-of');
 	const p = await prepareEvents(events, sizes, { now, retention });
 	if (!p.ok) throw new Error('invalid');
-	const rows = p.rows.map((r) => ({ row: r, iso: `${r.occurred_at.replace(' ', 'T')}Z`, ip: canonicalOfRow({ ...r, changed_fields: [] }).ip, c: canonicalOfRow({ ...r, changed_fields: [] }) }));
+	const rows = p.rows.map((r) => ({ row: r, iso: `${r.occurred_at.replace(' ', 'T')}Z`, ip: canonicalOfRow(r).ip, c: canonicalOfRow(r) }));
 	const best = { form1: Infinity, form2: Infinity };
 	for (let i = 0; i < 9; i++) {
 		let t0 = performance.now();

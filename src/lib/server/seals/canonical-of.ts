@@ -1,5 +1,5 @@
 import type { EventOutput } from '../../schemas/event-output';
-import type { EventDbRow } from '../queries/events/event-columns';
+import type { VerifyRow } from '../queries/seals/list-period-events';
 import { canonicalIp, type CanonicalEvent } from './canonical';
 
 const iso = (chTime: string) => `${chTime.replace(' ', 'T')}Z`;
@@ -7,7 +7,7 @@ const text = (s: string | null | undefined) => s ?? '';
 const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 
 /** An event as the store returns it (times 'YYYY-MM-DD hh:mm:ss.sss', JSON as stored text). */
-export function canonicalOfRow(r: EventDbRow): CanonicalEvent {
+export function canonicalOfRow(r: VerifyRow): CanonicalEvent {
 	return {
 		id: r.id, tenant: r.tenant, occurred_at: iso(r.occurred_at), source: r.source, actor_id: r.actor_id, actor_name: r.actor_name,
 		actor_email: r.actor_email, actor_type: r.actor_type, action: r.action, category: r.category, outcome: r.outcome, reason: r.reason,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * A Merkle tree as RFC 6962 (Certificate Transparency) defines it: leaf = SHA-256(0x00 || data),
@@ -7,12 +7,16 @@ import { createHash } from 'node:crypto';
  * and unlike Bitcoin's duplication no two lists of leaves share a root.
  */
 
-const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
 /** One event's leaf: its id (16 bytes) and content hash (bytes of the hex), so neither can move. */
 export function leafHash(id: string, contentHash: string): Buffer {
-	return createHash('sha256').update(LEAF).update(Buffer.from(id.replace(/-/g, ''), 'hex')).update(Buffer.from(contentHash, 'hex')).digest();
+	// One buffer and the one-shot hash: verification computes a leaf for every event it reads.
+	const b = Buffer.allocUnsafe(17 + contentHash.length / 2);
+	b[0] = 0;
+	b.write(id.replace(/-/g, ''), 1, 'hex');
+	b.write(contentHash, 17, 'hex');
+	return hash('sha256', b, 'buffer') as unknown as Buffer;
 }
 
 const node = (l: Buffer, r: Buffer) => createHash('sha256').update(NODE).update(l).update(r).digest();

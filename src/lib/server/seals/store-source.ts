@@ -1,15 +1,14 @@
 import { canonicalOfRow } from './canonical-of';
-import { listPeriodEvents } from '../queries/seals/list-period-events';
+import { listPeriodEvents, type VerifyRow } from '../queries/seals/list-period-events';
 import { listSealHeads } from '../queries/seals/list-seal-heads';
 import { listSeals, listSealsBySeq } from '../queries/seals/list-seals';
-import type { EventDbRow } from '../queries/events/event-columns';
 import type { VerifySource } from './verify-range';
 import type { VerifyEvent } from './verify-period';
 
 const PAGE = 50_000;
 const ms = (ch: string) => Date.parse(`${ch.replace(' ', 'T')}Z`);
 
-export const verifyEventOfRow = (r: EventDbRow): VerifyEvent => ({ canonical: canonicalOfRow(r), storedHash: r.content_hash, occurredMs: ms(r.occurred_at), receivedMs: ms(r.received_at) });
+export const verifyEventOfRow = (r: VerifyRow): VerifyEvent => ({ canonical: canonicalOfRow(r), storedHash: r.content_hash, occurredMs: ms(r.occurred_at), receivedMs: ms(r.received_at) });
 
 /** A tenant's seals and events as the store holds them now. */
 export function storeSource(tenant: string): VerifySource {
