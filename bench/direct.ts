@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import type { BenchEvent } from './generate';
+import { runSealBench, type SealBenchResult } from './seals';
 
 interface Args {
 	appDir: string;
@@ -26,6 +27,8 @@ export interface DirectResult {
 	prepareMs: number;
 	stored: number;
 	batch: number;
+	/** Issue 13: sealing these rows and verifying a tenant's month (bench/seals.ts). */
+	seals: SealBenchResult;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -41,7 +44,7 @@ const { generateEvents } = await import('./generate');
 
 await migrate();
 const client = await getClickHouse();
-const result: DirectResult = { rows: 0, insertMs: 0, prepareMs: 0, stored: 0, batch: args.batch };
+const result: Omit<DirectResult, 'seals'> & { seals?: SealBenchResult } = { rows: 0, insertMs: 0, prepareMs: 0, stored: 0, batch: args.batch };
 
 async function flush(events: BenchEvent[]) {
 	const sizes = events.map((e) => Buffer.byteLength(JSON.stringify(e)));
@@ -73,6 +76,7 @@ if (pending.length > 0) await flush(pending);
 
 const rs = await client.query({ query: 'SELECT count() AS n FROM events', format: 'JSONEachRow' });
 result.stored = Number(((await rs.json()) as { n: string }[])[0].n);
+result.seals = await runSealBench(app, args.dataDir, new Date());
 await closeClickHouse();
 console.log(`RESULT ${JSON.stringify(result)}`);
 process.exit(0);

@@ -4,6 +4,7 @@ import { formatNumber, formatTime } from '../../components/monthly/format';
 import type { MonthlyReport } from '../../components/monthly/model';
 import { detailSections, summarySection, type SectionSpec } from '../../components/monthly/sections';
 import { textLines } from '../mail/text';
+import { integrityLines } from '../../components/monthly/integrity';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -33,7 +34,9 @@ export function renderReportText(report: MonthlyReport, o: { appUrl: string; att
 	const head = [
 		`Trailscope monthly compliance report: ${report.label}, tenant ${report.tenant}`,
 		`Covers ${formatTime(report.from, report.timezone)} to ${formatTime(report.to, report.timezone)} (${report.timezone}): ${formatNumber(events)} events, all of those stored when the report was made (${formatTime(report.generatedAt, report.timezone)}).`,
-		report.complete ? '' : `PREVIEW: ${report.label} is not over yet; these figures cover only part of it.`
+		report.complete ? '' : `PREVIEW: ${report.label} is not over yet; these figures cover only part of it.`,
+		integrityLines(report).headline,
+		...integrityLines(report).failed.map((f) => `- ${f}`)
 	].filter(Boolean);
 	const summary = summarySection(report);
 	const summaryText = textLines(['SUMMARY', ...summary.rows.map((r) => `- ${r[0].text}: ${r[1].text} (${report.previousLabel}: ${r[2].text}, ${r[3].text})`)]);
