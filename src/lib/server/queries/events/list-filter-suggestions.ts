@@ -21,13 +21,12 @@ export async function listFilterSuggestions(scope: TenantScope, filter: EventFil
 		name: 'events.listFilterSuggestions',
 		row: Row,
 		params: { ...where.params, top: o.limit ?? 100 },
-		sql: `SELECT field, value FROM (
-				SELECT arrayJoin([('action', action), ('actor', if(actor_email != '', actor_email, actor_id)), ('source', source)]) AS pair,
-					pair.1 AS field, pair.2 AS value, count() AS n
-				FROM events WHERE ${where.sql}
-				GROUP BY field, value HAVING value != ''
-				ORDER BY field, n DESC, value LIMIT {top:UInt32} BY field
-			)`
+		sql: `SELECT tupleElement(pair, 1) AS field, tupleElement(pair, 2) AS value
+			FROM events
+			ARRAY JOIN [('action', action), ('actor', if(actor_email != '', actor_email, actor_id)), ('source', source)] AS pair
+			WHERE ${where.sql} AND tupleElement(pair, 2) != ''
+			GROUP BY field, value
+			ORDER BY field, count() DESC, value LIMIT {top:UInt32} BY field`
 	});
 	const of = (f: string) => rows.filter((r) => r.field === f).map((r) => r.value);
 	return { actions: of('action'), actors: of('actor'), sources: of('source') };
