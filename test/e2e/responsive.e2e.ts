@@ -33,9 +33,17 @@ async function pages(page: Page) {
 	] as const;
 }
 
-export async function noPageOverflow(page: Page) {
-	const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-	expect.soft(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(client);
+export async function noPageOverflow(page: Page, where: string) {
+	const { scroll, client, wide } = await page.evaluate(() => {
+		const client = document.documentElement.clientWidth;
+		// The outermost elements that reach past the screen's edge, to name in the failure.
+		const wide = [...document.body.querySelectorAll('*')]
+			.filter((e) => e.getBoundingClientRect().right > client + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > client + 1))
+			.slice(0, 5)
+			.map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+		return { scroll: document.documentElement.scrollWidth, client, wide };
+	});
+	expect.soft(scroll, `${where} scrolls sideways: ${wide.join(', ')}`).toBeLessThanOrEqual(client);
 }
 
 export async function axe(page: Page) {
@@ -55,7 +63,7 @@ for (const size of SIZES) {
 				await page.goto(path);
 				await page.waitForLoadState('networkidle');
 				await page.screenshot({ path: `/tmp/shots/${size.name}-${name}.png`, fullPage: true });
-				await noPageOverflow(page);
+				await noPageOverflow(page, name);
 				await axe(page);
 			});
 		}

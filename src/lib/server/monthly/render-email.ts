@@ -4,6 +4,7 @@ import { formatNumber, formatTime } from '../../components/monthly/format';
 import type { MonthlyReport } from '../../components/monthly/model';
 import { detailSections, summarySection, type SectionSpec } from '../../components/monthly/sections';
 import { textLines } from '../mail/text';
+import { attentionSentences } from '../../components/monthly/attention';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -35,9 +36,10 @@ export function renderReportText(report: MonthlyReport, o: { appUrl: string; att
 		`Covers ${formatTime(report.from, report.timezone)} to ${formatTime(report.to, report.timezone)} (${report.timezone}): ${formatNumber(events)} events, all of those stored when the report was made (${formatTime(report.generatedAt, report.timezone)}).`,
 		report.complete ? '' : `PREVIEW: ${report.label} is not over yet; these figures cover only part of it.`
 	].filter(Boolean);
+	const attention = textLines(['WHAT NEEDS ATTENTION', ...attentionSentences(report)]);
 	const summary = summarySection(report);
 	const summaryText = textLines(['SUMMARY', ...summary.rows.map((r) => `- ${r[0].text}: ${r[1].text} (${report.previousLabel}: ${r[2].text}, ${r[3].text})`)]);
 	const foot = [`Attached: ${o.attachments.join(', ')}.`, `The full report: ${o.appUrl}${report.links.page}`];
 	// Every line goes through textLines: a value from an event (an actor, a target) cannot add lines.
-	return [textLines(head), summaryText, ...detailSections(report).map((s) => sectionText(s, o.appUrl)), textLines(foot)].join('\n\n') + '\n';
+	return [textLines(head), attention, summaryText, ...detailSections(report).map((s) => sectionText(s, o.appUrl)), textLines(foot)].join('\n\n') + '\n';
 }

@@ -3,13 +3,14 @@ import { getClickHouse } from '../../clickhouse/client';
 import { StoreError } from '../../clickhouse/query';
 import { toChTime } from '../../ingest/prepare';
 import { encodeCursor, type Cursor } from './cursor';
+import { EXPORT_CATEGORY } from '../event-kinds';
 import { buildEventWhere, type TenantScope } from './event-where';
 import { LAZY_PAGE, type ExportPageOptions } from './list-export-page';
 
 const iso = (col: string) => `concat(replaceOne(toString(${col}), ' ', 'T'), 'Z')`;
 
 // The API shows records and bytes on exports only (event-columns.ts); so does the CSV.
-const exportFigure = (col: string) => `if(category = 'data_export', toString(${col}), '')`;
+const exportFigure = (col: string) => `if(${EXPORT_CATEGORY}, toString(${col}), '')`;
 
 /**
  * The CSV export's columns, in order: the header, and the SQL that writes the cell as text the
