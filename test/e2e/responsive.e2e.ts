@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './support';
+import { axe, noPageOverflow } from './page-checks';
 
 // Every page at a phone's and a laptop's size: nothing wider than the screen, the main links
 // readable, and no serious or critical accessibility finding.
@@ -33,37 +33,27 @@ async function pages(page: Page) {
 	] as const;
 }
 
-export async function noPageOverflow(page: Page, where: string) {
-	const { scroll, client, wide } = await page.evaluate(() => {
-		const client = document.documentElement.clientWidth;
-		// The outermost elements that reach past the screen's edge, to name in the failure.
-		const wide = [...document.body.querySelectorAll('*')]
-			.filter((e) => e.getBoundingClientRect().right > client + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > client + 1))
-			.slice(0, 5)
-			.map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
-		return { scroll: document.documentElement.scrollWidth, client, wide };
-	});
-	expect.soft(scroll, `${where} scrolls sideways: ${wide.join(', ')}`).toBeLessThanOrEqual(client);
-}
-
-export async function axe(page: Page) {
-	const r = await new AxeBuilder({ page }).analyze();
-	const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect.soft(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-}
+const MAIN = new Set(['overview', 'events', 'event', 'security-report', 'alerts', 'alert', 'monthly-report']);
 
 for (const size of SIZES) {
 	test(`every page fits ${size.width} px, with readable links and no serious accessibility finding`, async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.setViewportSize(size);
+		await page.goto('/login');
+		await page.waitForLoadState('networkidle');
+		await noPageOverflow(page, 'login');
+		await axe(page);
 		await signIn(page, ADMIN.email, ADMIN.password);
 		await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
 		for (const [name, path] of await pages(page)) {
 			await test.step(name, async () => {
 				await page.goto(path);
 				await page.waitForLoadState('networkidle');
-				await page.screenshot({ path: `/tmp/shots/${size.name}-${name}.png`, fullPage: true });
+				// The main pages, as the README shows them (the first screen of each).
+				if (MAIN.has(name)) await page.screenshot({ path: `docs/screenshots/${size.name}-${name}.png` });
 				await noPageOverflow(page, name);
+				if (size.name === 'phone') await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+				else await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events', exact: true })).toBeInViewport();
 				await axe(page);
 			});
 		}
