@@ -13,7 +13,7 @@ async function pages(page: Page) {
 	await page.goto('/alerts');
 	const alert = await page.locator('a[href^="/alerts/"]').first().getAttribute('href');
 	await page.goto('/events?from=now-7d');
-	const event = await page.locator('tbody tr').first().getAttribute('data-id');
+	const event = await page.locator('tbody tr[data-id]').first().getAttribute('data-id');
 	const months = await page.goto('/reports/monthly');
 	expect(months?.status()).toBe(200);
 	const month = await page.locator('a[href^="/reports/monthly/"]').first().getAttribute('href');

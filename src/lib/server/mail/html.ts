@@ -18,7 +18,7 @@ const CELL = 'padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;ve
 export function table(head: string[], rows: string[][], keyValue = false, linkColumn = -1): string {
 	const cell = (v: string, i: number) => {
 		if (i === linkColumn) return `<td style="${CELL}"><a href="${escapeHtml(v)}" style="color:#1d4ed8">Open</a></td>`;
-		const style = keyValue && i === 0 ? `${CELL};color:#6b7280;white-space:nowrap` : CELL;
+		const style = keyValue && i === 0 ? `${CELL};color:#6b7280;width:32%` : CELL;
 		return `<td style="${style}">${escapeHtml(v)}</td>`;
 	};
 	const thead = head.length ? `<tr>${head.map((h) => `<th style="${CELL};background:#f3f4f6">${escapeHtml(h)}</th>`).join('')}</tr>` : '';
