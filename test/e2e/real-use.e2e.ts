@@ -200,3 +200,18 @@ test('the monthly email fits a phone and opens with what needs attention', async
 	await expect(page.getByRole('heading', { name: 'What needs attention' })).toBeVisible();
 	expect(String(mail!.text)).toContain('WHAT NEEDS ATTENTION');
 });
+
+test('the security report opens with what needs attention and lists the top 10 of a section until asked for all', async ({ page }) => {
+	await page.goto('/reports/security?period=7d');
+	await expect(page.getByRole('heading', { name: 'What needs attention' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'What needs attention' }).getByRole('listitem').first()).toBeVisible();
+	const section = page.getByRole('region', { name: 'Configuration changes' });
+	const rows = section.getByRole('table').locator('tbody tr');
+	await expect(rows).toHaveCount(10);
+	const all = section.getByRole('button', { name: /^Show all [\d,]+/ });
+	const total = Number((await all.textContent())!.replace(/\D/g, ''));
+	expect(total).toBeGreaterThan(10);
+	await all.click();
+	await expect(rows).toHaveCount(total);
+	await expect(section.getByRole('button', { name: 'Show the top 10 only' })).toHaveAttribute('aria-expanded', 'true');
+});
