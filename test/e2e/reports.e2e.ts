@@ -84,7 +84,7 @@ test('the security report lists every section, changes period, and drills down',
 	await page.getByLabel('Period', { exact: true }).selectOption('month');
 	const month = new Date().toISOString().slice(0, 7);
 	await page.getByLabel('Month', { exact: true }).fill(month);
-	await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/Paris');
+	await page.getByLabel('Time zone', { exact: true }).fill('Europe/Paris');
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await page.waitForURL(/period=month/);
 	await expect(page.getByText('times in Europe/Paris')).toBeVisible();

@@ -43,6 +43,23 @@ describe('GET /api/v1/reports/failed-logins', () => {
 		]);
 	});
 
+	it('narrows to an address or CIDR block, the whole hours and the edges alike', async () => {
+		const block = await call(FAILED, `/api/v1/reports/failed-logins?tenant=${tenant}&from=${at(3, 5)}&to=now&ip=198.51.100.0/24`);
+		expect(block.status).toBe(200);
+		expect(block.json.ip).toBe('198.51.100.0/24');
+		expect(block.json.failed_logins_by_ip.map((x: { ip: string; failures: number }) => [x.ip, x.failures])).toEqual([['198.51.100.7', 3]]);
+		const v6 = await call(FAILED, `/api/v1/reports/failed-logins?tenant=${tenant}&from=now-7d&ip=2001:db8::/32`);
+		expect(v6.json.failed_logins_by_ip.map((x: { ip: string }) => x.ip)).toEqual(['2001:db8::5']);
+	});
+
+	it('refuses a mistyped address or block, naming ip, rather than ignoring it', async () => {
+		for (const ip of ['10.0.0.0/33', '10.0.0', 'not-an-ip']) {
+			const r = await call(FAILED, `/api/v1/reports/failed-logins?tenant=${tenant}&ip=${encodeURIComponent(ip)}`);
+			expect(r.status).toBe(400);
+			expect(r.json.error.parameter).toBe('ip');
+		}
+	});
+
 	it('keeps a bound key to its tenant', async () => {
 		const key = await keyWith(['read'], 'elsewhere');
 		const r = await call(FAILED, '/api/v1/reports/failed-logins?from=now-7d', { key });

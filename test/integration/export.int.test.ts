@@ -112,9 +112,11 @@ const defused = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 const csvOf = (e: EventOutput): Record<string, string> => ({
 	time: e.occurred_at,
 	tenant: e.tenant,
+	source: e.source ?? '',
 	user_id: e.actor?.id ?? '',
 	user_email: e.actor?.email ?? '',
 	user_name: e.actor?.name ?? '',
+	user_type: e.actor?.type ?? '',
 	action: e.action,
 	category: e.category,
 	result: e.outcome,
@@ -131,6 +133,9 @@ const csvOf = (e: EventOutput): Record<string, string> => ({
 	changed_fields: e.changed_fields.join('; '),
 	details: e.details ? JSON.stringify(e.details) : '',
 	changes: e.changes ? JSON.stringify(e.changes) : '',
+	records: e.records === undefined ? '' : String(e.records),
+	bytes: e.bytes === undefined ? '' : String(e.bytes),
+	content_hash: e.content_hash,
 	event_id: e.id,
 	received_at: e.received_at
 });
@@ -217,7 +222,7 @@ describe('GET /api/v1/events/export', () => {
 		expect(JSON.parse(j.text)).toEqual([]);
 		expect(n.text).toBe('');
 		expect(csv(c.text)).toEqual([]);
-		expect(c.text.split('\r\n')[0]).toMatch(/^time,tenant,user_id,/);
+		expect(c.text.split('\r\n')[0]).toMatch(/^time,tenant,source,user_id,/);
 		for (const r of [j, n, c]) expect(r.headers.get('x-total-count')).toBe('0');
 	});
 

@@ -61,10 +61,17 @@ describe('the monthly report job', () => {
 		const html = String(mail.html);
 		if (process.env.MONTHLY_EMAIL_OUT) writeFileSync(process.env.MONTHLY_EMAIL_OUT, html);
 		if (process.env.MONTHLY_EMAIL_OUT) writeFileSync(`${process.env.MONTHLY_EMAIL_OUT}.txt`, String(mail.text));
-		for (const text of ['November 2026', 'America/New_York', '203.0.113.9', 'a@acme.test', 'mfa_required: false', 'role: admin', 'g@acme.test', '26,200'])
+		for (const text of ['November 2026', 'America/New_York', '203.0.113.9', 'a@acme.test', 'mfa_required', 'role: admin', 'g@acme.test', '26,200'])
 			expect(html).toContain(text);
+		// It opens with what needs attention, in words; elevations are flagged, severities given per alert.
+		expect(html.indexOf('What needs attention')).toBeLessThan(html.indexOf('>Summary<'));
+		expect(html).toContain('1 account was given admin, owner or full access');
+		expect(html).toContain('ELEVATION: ');
+		expect(html).toContain('1 alert is still open: Off-hours access (1).');
+		expect(html).toContain('1 medium');
+		expect(mail.text).toContain('WHAT NEEDS ATTENTION');
 		expect(html).toContain('href="https://trailscope.example.com/events?tenant=acme');
-		expect(mail.text).toContain('Failed sign-ins: 15 (October 2026: 1, +1400%)');
+		expect(mail.text).toContain('Failed sign-ins: 15 (October 2026: 1, ×15)');
 		const images = mail.attachments.filter((a) => a.contentType === 'image/png');
 		expect(images.map((a) => a.cid).sort()).toEqual(['failures-chart', 'volume-chart']);
 		for (const img of images) {
@@ -80,6 +87,8 @@ describe('the monthly report job', () => {
 			['mass_deletion', 'resolved', '2026-11-18T16:05:00.000Z']
 		]);
 		expect(csv['privilege-changes-acme-2026-11.csv'].map((r: Record<string, string>) => r.after)).toEqual(['role: admin', 'permissions: ["read","export"]']);
+		// The email counts configuration changes per setting; each change, before and after, is in the CSV.
+		expect(csv['configuration-changes-acme-2026-11.csv'].map((r: Record<string, string>) => r.after)).toEqual(['mfa_required: false']);
 		const exports = csv['exports-acme-2026-11.csv'] as Record<string, string>[];
 		expect(exports.map((r) => r.records)).toEqual(['5000', '1200', '20000']);
 		// A formula in a cell is written as text, as the timeline export does.

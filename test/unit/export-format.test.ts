@@ -104,7 +104,8 @@ describe('csvFormatter', () => {
 		const line = (c: string[]) => csvRecords([c]).slice(0, -2).replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t').replaceAll("'", "\\'");
 		const text = f.head() + f.rows([line(cells), line(hostile)]) + f.tail();
 		expect(csvRows(text)).toEqual([[...CSV_HEADER], cells, hostile.map((c) => (c.startsWith('=') ? `'${c}` : c))]);
-		expect(CSV_HEADER.slice(0, 6)).toEqual(['time', 'tenant', 'user_id', 'user_email', 'user_name', 'action']);
+		expect(CSV_HEADER.slice(0, 8)).toEqual(['time', 'tenant', 'source', 'user_id', 'user_email', 'user_name', 'user_type', 'action']);
+		expect(CSV_HEADER.slice(-5)).toEqual(['records', 'bytes', 'content_hash', 'event_id', 'received_at']);
 	});
 
 	it('writes only the header for an empty set', () => {

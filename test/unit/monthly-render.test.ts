@@ -11,8 +11,8 @@ describe('monthly report text', () => {
 	});
 
 	it('writes changes, sizes and times as people read them', () => {
-		expect([formatChange(15, 1), formatChange(1, 2), formatChange(3, 3), formatChange(2, 0)]).toEqual(['+1400%', '-50%', 'no change', 'new']);
-		expect([formatBytes(512), formatBytes(2097152), formatBytes(10485760)]).toEqual(['512 B', '2.0 MB', '10 MB']);
+		expect([formatChange(15, 1), formatChange(11, 2), formatChange(1, 2), formatChange(3, 3), formatChange(2, 0)]).toEqual(['×15', '+450%', '−50%', 'no change', 'new']);
+		expect([formatBytes(512), formatBytes(2097152), formatBytes(10485760), formatBytes(0)]).toEqual(['512 B', '2.0 MB', '10 MB', '—']);
 		expect(formatTime('2026-12-01T04:30:00.000Z', 'America/New_York')).toBe('2026-11-30 23:30');
 	});
 

@@ -113,9 +113,15 @@ describe('change values', () => {
 	it('say the change against the previous period in words', () => {
 		expect(change(12, 10).text).toBe('+20%');
 		expect(change(5, 10).text).toBe('−50%');
-		expect(change(3, 0).text).toBe('new (was 0)');
+		expect(change(3, 0).text).toBe('new');
+		expect(change(48519, 1).text).toBe('×48,519');
+		expect(change(4852, 100).text).toBe('×49');
+		expect(change(1, 480).text).toBe('÷480');
+		expect(change(1000, 100).text).toBe('+900%');
 		expect(change(4, 4).text).toBe('no change');
 		expect(bytes(1536)).toBe('1.5 KB');
+		expect(bytes(0)).toBe('—');
+		expect(bytes(null)).toBe('—');
 	});
 });
 

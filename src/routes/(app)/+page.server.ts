@@ -7,13 +7,14 @@ import { getStoreSummary } from '$lib/server/queries/events/get-store-summary';
 import { localInput, periodFromParams, periodParams } from '$lib/reports/periods';
 import { getOverview } from '$lib/server/reports/overview';
 import { pageZones } from '$lib/server/reports/page-zone';
+import { BROWSER_ZONE_COOKIE } from '$lib/time/zone-cookie';
 import { ReportError } from '$lib/server/reports/report-query';
 
 export const load = (async ({ locals, parent, url, cookies }) => {
 	const { tenant } = await parent();
 	const user = locals.user!;
 	const now = new Date();
-	const zones = await pageZones(tenant, cookies.get('ts_tz'));
+	const zones = await pageZones(tenant, cookies.get(BROWSER_ZONE_COOKIE));
 	const p = periodFromParams(url.searchParams, now, zones.fallback);
 	if ('param' in p) error(400, `This period is not valid: ${p.param} ${p.message}.`);
 	const period = { choice: p.choice, month: p.month, from: localInput(p.from, p.tz), to: localInput(p.to, p.tz), fromIso: p.from.toISOString(), toIso: p.to.toISOString(), tz: p.tz, params: periodParams(p).toString() };

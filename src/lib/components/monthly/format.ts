@@ -1,17 +1,10 @@
 /** How the report writes numbers, sizes, times and changes; shared by the HTML and text parts. */
+import { bytes, change } from '../../reports/format';
 
 export const formatNumber = (n: number) => n.toLocaleString('en-US');
 
-export function formatBytes(n: number): string {
-	const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-	let v = n;
-	let i = 0;
-	while (v >= 1024 && i < units.length - 1) {
-		v /= 1024;
-		i++;
-	}
-	return i === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
-}
+/** The dashboard's sizes: an unknown size (0, none) reads "—". */
+export const formatBytes = bytes;
 
 /** A time in the tenant's zone, to the minute: "2026-11-03 14:05". */
 export function formatTime(iso: string, timeZone: string): string {
@@ -20,13 +13,8 @@ export function formatTime(iso: string, timeZone: string): string {
 	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
-/** The change against the previous month: "+25%", "-3%", "no change", "new" when it was zero. */
-export function formatChange(value: number, previous: number): string {
-	if (value === previous) return 'no change';
-	if (previous === 0) return 'new';
-	const pct = Math.round(((value - previous) / previous) * 100);
-	return `${pct > 0 ? '+' : ''}${pct}%`;
-}
+/** The change against the previous month, as the dashboard writes it: "+25%", "−3%", "×48", "new". */
+export const formatChange = (value: number, previous: number): string => change(value, previous).text;
 
 /** Colour of a change: more failures or changes are worth a look, so rises are amber, never green. */
 export const changeColor = (value: number, previous: number) => (value > previous ? '#b45309' : value < previous ? '#047857' : '#64748b');

@@ -49,6 +49,10 @@ export interface ChangeRow {
 	after: string;
 	action: string;
 	href: string;
+	/** A privilege change that hands out admin, owner or full access. */
+	elevation?: boolean;
+	/** The setting a configuration change touched. */
+	setting?: string;
 }
 
 export interface OffHoursRow {
@@ -77,7 +81,10 @@ export interface AlertSeverity {
 export interface AlertRule {
 	ruleId: string;
 	ruleName: string;
+	/** The most severe of its alerts. */
 	severity: string;
+	/** How many of its alerts had each severity, most severe first: a rule's severity can change. */
+	severities: { severity: string; count: number }[];
 	raised: number;
 	open: number;
 	acknowledged: number;
@@ -115,6 +122,8 @@ export interface MonthlyReport {
 	summary: SummaryFigure[];
 	failedLogins: FailedLoginIp[];
 	exports: { count: number; records: number; bytes: number; byUser: ExportByUser[]; largest: LargestExport[] };
+	/** People who exported far more than their usual (the unusual export rule's settings). */
+	unusualExports?: { actor: string; records: number; ratio: number | null }[];
 	privilegeChanges: ChangeRow[];
 	configurationChanges: ChangeRow[];
 	offHours: OffHoursRow[];

@@ -79,17 +79,49 @@ function largestExports(r: MonthlyReport): SectionSpec {
 	};
 }
 
-function changes(r: MonthlyReport, kind: 'privilege' | 'configuration'): SectionSpec {
-	const all = kind === 'privilege' ? r.privilegeChanges : r.configurationChanges;
+function privilegeChanges(r: MonthlyReport): SectionSpec {
+	const all = r.privilegeChanges;
 	const { shown, more } = capped(all, r.rowLimit);
+	const elevations = all.filter((c) => c.elevation).length;
 	return {
-		id: `${kind}-changes`,
-		title: kind === 'privilege' ? `Privilege changes (${formatNumber(all.length)})` : `Configuration changes (${formatNumber(all.length)})`,
+		id: 'privilege-changes',
+		title: `Privilege changes (${formatNumber(all.length)})`,
 		href: r.links.security, more,
-		note: kind === 'privilege' ? 'Every change of a role or permission: who changed whose, from what to what.' : 'Every change of a setting: what changed, by whom, before and after.',
-		empty: kind === 'privilege' ? 'No privilege changes this month.' : 'No configuration changes this month.',
-		columns: [{ label: 'When', nowrap: 'words' }, { label: 'By' }, { label: kind === 'privilege' ? 'Whose' : 'What' }, { label: 'Before' }, { label: 'After' }],
-		rows: shown.map((c) => [{ text: formatTime(c.occurredAt, r.timezone), href: c.href }, { text: c.actor }, { text: c.target || c.action }, { text: c.before || '—', color: '#b91c1c' }, { text: c.after || '—', color: '#047857' }])
+		note: `Every change of a role or permission: who changed whose, from what to what.${elevations ? ` ${formatNumber(elevations)} ${elevations === 1 ? 'is an elevation' : 'are elevations'} to admin, owner or full access, marked ELEVATION.` : ''}`,
+		empty: 'No privilege changes this month.',
+		columns: [{ label: 'When', nowrap: 'words' }, { label: 'By' }, { label: 'Whose' }, { label: 'Before' }, { label: 'After' }],
+		rows: shown.map((c) => [
+			{ text: formatTime(c.occurredAt, r.timezone), href: c.href },
+			{ text: c.actor },
+			c.elevation ? { text: `ELEVATION: ${c.target || c.action}`, color: '#b91c1c' } : { text: c.target || c.action },
+			{ text: c.before || '—', color: '#b91c1c' },
+			{ text: c.after || '—', color: '#047857' }
+		])
+	};
+}
+
+/** Configuration changes condensed to one row per setting; the CSV attachment has each change. */
+function configurationChanges(r: MonthlyReport): SectionSpec {
+	const all = r.configurationChanges;
+	const bySetting = new Map<string, { count: number; by: Set<string>; last: string; href: string }>();
+	for (const c of all) {
+		const key = c.setting || c.target || c.action;
+		const s = bySetting.get(key) ?? { count: 0, by: new Set<string>(), last: c.occurredAt, href: c.href };
+		s.count++;
+		s.by.add(c.actor);
+		if (c.occurredAt >= s.last) Object.assign(s, { last: c.occurredAt, href: c.href });
+		bySetting.set(key, s);
+	}
+	const settings = [...bySetting.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
+	const { shown, more } = capped(settings, r.rowLimit);
+	return {
+		id: 'configuration-changes',
+		title: `Configuration changes (${formatNumber(all.length)})`,
+		href: r.links.security, more,
+		note: `${formatNumber(all.length)} ${all.length === 1 ? 'change' : 'changes'} to ${formatNumber(settings.length)} ${settings.length === 1 ? 'setting' : 'settings'}, counted per setting; the attached CSV has every change with its before and after.`,
+		empty: 'No configuration changes this month.',
+		columns: [{ label: 'Setting' }, { label: 'Changes', numeric: true }, { label: 'By' }, { label: 'Last', nowrap: 'words' }],
+		rows: shown.map(([setting, s]) => [{ text: setting }, n(s.count), { text: [...s.by].slice(0, 3).join(', ') + (s.by.size > 3 ? `, +${s.by.size - 3}` : '') }, { text: formatTime(s.last, r.timezone), href: s.href }])
 	};
 }
 
@@ -129,10 +161,10 @@ function alertsByRule(r: MonthlyReport): SectionSpec {
 		id: 'alerts', title: 'Alerts raised, by rule', href: r.links.alerts, more: 0,
 		note: r.alerts.available ? `By severity: ${sev || 'none'}. Times are means from raised to acknowledged and to resolved.` : 'Alerting is not set up in this installation.',
 		empty: 'No alerts were raised this month.',
-		columns: [{ label: 'Rule' }, { label: 'Severity' }, { label: 'Raised', numeric: true }, { label: 'Open', numeric: true }, { label: 'To acknowledge', numeric: true }, { label: 'To resolve', numeric: true }],
+		columns: [{ label: 'Rule' }, { label: 'Severities' }, { label: 'Raised', numeric: true }, { label: 'Open', numeric: true }, { label: 'To acknowledge', numeric: true }, { label: 'To resolve', numeric: true }],
 		rows: r.alerts.byRule.map((a) => [
 			{ text: a.ruleName, href: a.href },
-			{ text: a.severity, color: SEVERITY_COLORS[a.severity] },
+			{ text: (a.severities ?? [{ severity: a.severity, count: a.raised }]).map((x) => `${formatNumber(x.count)} ${x.severity}`).join(', '), color: SEVERITY_COLORS[a.severity] },
 			n(a.raised),
 			n(a.open),
 			{ text: formatMinutes(a.meanAckMinutes) },
@@ -146,8 +178,8 @@ export const detailSections = (r: MonthlyReport): SectionSpec[] => [
 	failedLogins(r),
 	exportsByUser(r),
 	largestExports(r),
-	changes(r, 'privilege'),
-	changes(r, 'configuration'),
+	privilegeChanges(r),
+	configurationChanges(r),
 	offHours(r),
 	massDeletions(r),
 	alertsByRule(r)

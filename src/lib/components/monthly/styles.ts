@@ -3,14 +3,15 @@
  * clients drop <style> blocks and classes, so every element carries its style itself.
  */
 export const S = {
-	wrap: 'width:100%;max-width:680px;margin:0 auto;border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;color:#0f172a;font-size:14px;line-height:1.45;background:#ffffff',
+	// Long addresses and links break anywhere rather than widen the report past a phone's screen.
+	wrap: 'width:100%;max-width:680px;margin:0 auto;border-collapse:collapse;overflow-wrap:anywhere;font-family:Arial,Helvetica,sans-serif;color:#0f172a;font-size:14px;line-height:1.45;background:#ffffff',
 	h1: 'margin:0;font-size:22px;line-height:1.25;color:#0f172a',
 	h2: 'margin:0;font-size:17px;color:#0f172a',
 	muted: 'color:#64748b;font-size:12px',
 	note: 'margin:6px 0 0;color:#334155;font-size:13px',
 	banner: 'padding:10px 12px;background:#fef3c7;color:#78350f;font-size:13px;border:1px solid #fcd34d',
 	section: 'padding:18px 16px 4px',
-	link: 'color:#1d4ed8;text-decoration:underline',
+	link: 'color:#1d4ed8;text-decoration:underline;overflow-wrap:anywhere;word-break:break-word',
 	table: 'width:100%;border-collapse:collapse;font-size:13px',
 	th: 'text-align:left;padding:6px 6px;border-bottom:2px solid #cbd5e1;color:#334155;font-size:12px;font-weight:bold',
 	thNum: 'text-align:right;padding:6px 6px;border-bottom:2px solid #cbd5e1;color:#334155;font-size:12px;font-weight:bold',

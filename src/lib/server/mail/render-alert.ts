@@ -4,7 +4,7 @@ import { alertHref, evidenceHref } from '../../alerts/links';
 import { latenessNote } from '../../alerts/lateness';
 import type { Alert } from '../rules/decide';
 import type { IncidentAccount } from '../queries/alerts/list-incident-accounts';
-import { escapeHtml, layout, table, type Rendered } from './html';
+import { escapeHtml, layout, stacked, table, type Rendered } from './html';
 import { textLines } from './text';
 
 export interface AlertMailContext {
@@ -97,16 +97,16 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 		`See its events in the timeline: ${eventsUrl}`
 	]);
 	const body = `
-		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
+		<h1 style="font-size:18px;margin:0 0 12px;overflow-wrap:anywhere">${escapeHtml(subject)}</h1>
 		${late ? `<p style="margin:0 0 12px;padding:8px;background:#fef3c7;border-radius:4px">${escapeHtml(late)}</p>` : ''}
 		${table([], facts(a, ctx), true)}
 		${related.length ? `<h2 style="font-size:15px;margin:20px 0 8px">Part of the same incident</h2><ul>${related.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
 		${accounts.length ? `<h2 style="font-size:15px;margin:20px 0 8px">Accounts</h2><ul>${accounts.map((u) => `<li${u.sign_ins ? ' style="font-weight:bold;color:#b91c1c"' : ''}>${escapeHtml(accountLine(u))}</li>`).join('')}${moreAccounts > 0 ? `<li>and ${moreAccounts} more accounts</li>` : ''}</ul>` : ''}
 		<h2 style="font-size:15px;margin:20px 0 8px">Sample events (${escapeHtml(shown)})</h2>
-		${table(SAMPLE_HEAD, samples.map(sampleRow))}
-		<p style="margin:20px 0">
-			<a href="${escapeHtml(alertUrl)}" style="background:#1d4ed8;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none">Open the alert</a>
-			&nbsp; <a href="${escapeHtml(eventsUrl)}" style="color:#1d4ed8">See its events in the timeline</a>
+		${stacked(SAMPLE_HEAD, samples.map(sampleRow))}
+		<p style="margin:20px 0;line-height:2.4">
+			<a href="${escapeHtml(alertUrl)}" style="background:#1d4ed8;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none;white-space:nowrap">Open the alert</a>
+			&nbsp; <a href="${escapeHtml(eventsUrl)}" style="color:#1d4ed8;white-space:nowrap">See its events in the timeline</a>
 		</p>`;
 	return { subject, text, html: layout(subject, body) };
 }

@@ -23,6 +23,7 @@ export function alertFigures(current: MonthAlert[], previous: MonthAlert[], rule
 		ruleId,
 		ruleName: alerts.at(-1)!.ruleName,
 		severity: alerts.map((a) => a.severity).sort((x, y) => SEVERITY_ORDER.indexOf(x) - SEVERITY_ORDER.indexOf(y))[0],
+		severities: SEVERITY_ORDER.map((severity) => ({ severity, count: alerts.filter((a) => a.severity === severity).length })).filter((x) => x.count > 0),
 		raised: alerts.length,
 		open: alerts.filter((a) => a.status === 'open').length,
 		acknowledged: alerts.filter((a) => a.acknowledgedAt !== null).length,

@@ -4,6 +4,7 @@ import { getTenantSettings } from '../tenants/tenant-settings';
 import { alertFigures } from './alert-figures';
 import { CONFIG_CHANGE_DRILL, FAILED_SIGN_IN_DRILL } from '../queries/event-kinds';
 import { beforeAfter } from './change-text';
+import { settingName } from '../reports/change-values';
 import { gatherMonth, type MonthData } from './gather';
 import { monthIntegrity } from '../seals/month-integrity';
 import { monthLinks, type MonthLinks } from './links';
@@ -39,7 +40,10 @@ function summary(d: MonthData, l: MonthLinks): SummaryFigure[] {
 	];
 }
 
-const changeRow = (l: MonthLinks) => (c: ChangeEventRow) => ({ occurredAt: c.occurredAt, actor: c.actor, target: c.target, action: c.action, href: l.event(c.id), ...beforeAfter(c.changes, c.changedFields) });
+const changeRow = (l: MonthLinks) => (c: ChangeEventRow) => ({
+	occurredAt: c.occurredAt, actor: c.actor, target: c.target, action: c.action, href: l.event(c.id), ...beforeAfter(c.changes, c.changedFields),
+	elevation: c.elevation, setting: settingName({ changed_fields: c.changedFields, target_name: c.target, target_id: '', action: c.action })
+});
 const targetText = (t: { type: string | null; id: string | null; name: string | null }) => t.name ?? (t.type ? `${t.type} ${t.id ?? ''}`.trim() : '');
 
 function sections(d: MonthData, l: MonthLinks) {
@@ -55,6 +59,7 @@ function sections(d: MonthData, l: MonthLinks) {
 			byUser: s.exports.by_user.slice(0, TOP).map((u) => ({ actor: u.actor, exports: u.exports, records: u.records, bytes: u.bytes, href: q(u.events_query) })),
 			largest: s.exports.largest.slice(0, TOP).map((x) => ({ occurredAt: utc(x.occurred_at), actor: x.actor, records: x.records, bytes: x.bytes, target: targetText(x.target) || x.action, href: l.event(x.id) }))
 		},
+		unusualExports: s.exports.unusual.map((u) => ({ actor: u.actor, records: u.records, ratio: u.ratio })),
 		privilegeChanges: d.privilege.map(changeRow(l)),
 		configurationChanges: d.configuration.map(changeRow(l)),
 		offHours: s.off_hours.map((o) => ({ occurredAt: utc(o.occurred_at), actor: o.actor, action: o.action, ip: o.ip ?? '', href: l.event(o.id) })).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),

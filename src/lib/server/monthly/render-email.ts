@@ -5,6 +5,7 @@ import type { MonthlyReport } from '../../components/monthly/model';
 import { detailSections, summarySection, type SectionSpec } from '../../components/monthly/sections';
 import { textLines } from '../mail/text';
 import { integrityLines } from '../../components/monthly/integrity';
+import { attentionSentences } from '../../components/monthly/attention';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -38,9 +39,10 @@ export function renderReportText(report: MonthlyReport, o: { appUrl: string; att
 		integrityLines(report).headline,
 		...integrityLines(report).failed.map((f) => `- ${f}`)
 	].filter(Boolean);
+	const attention = textLines(['WHAT NEEDS ATTENTION', ...attentionSentences(report)]);
 	const summary = summarySection(report);
 	const summaryText = textLines(['SUMMARY', ...summary.rows.map((r) => `- ${r[0].text}: ${r[1].text} (${report.previousLabel}: ${r[2].text}, ${r[3].text})`)]);
 	const foot = [`Attached: ${o.attachments.join(', ')}.`, `The full report: ${o.appUrl}${report.links.page}`];
 	// Every line goes through textLines: a value from an event (an actor, a target) cannot add lines.
-	return [textLines(head), summaryText, ...detailSections(report).map((s) => sectionText(s, o.appUrl)), textLines(foot)].join('\n\n') + '\n';
+	return [textLines(head), attention, summaryText, ...detailSections(report).map((s) => sectionText(s, o.appUrl)), textLines(foot)].join('\n\n') + '\n';
 }

@@ -46,6 +46,8 @@ export const ACCOUNT = `if(actor_email != '', lower(actor_email), actor_id)`;
 
 /** An export that happened (records and bytes are parsed from details at ingest). */
 export const EXPORT = EXPORTED.sql;
+/** Events whose `records` and `bytes` the API shows (event-columns.ts): the export category, whatever the outcome. */
+export const EXPORT_CATEGORY = `category = '${EXPORTED.drill.category![0]}'`;
 export const EXPORT_DRILL: Drill = EXPORTED.drill;
 
 const DELETE_WORDS = words('delete', 'deleted', 'deletes', 'deleting', 'remove', 'removed', 'destroy', 'destroyed', 'purge', 'purged', 'erase', 'erased', 'wipe', 'wiped', 'bulk_delete');

@@ -1,11 +1,15 @@
+import { canonicalTimeZone } from '../../schemas/time-zone';
 import { getTenantSettings } from '../tenants/tenant-settings';
 
 /**
- * The zone a report page opens in when its URL names none: the one the person last chose on the
- * timeline (cookie), else the tenant's business-hours zone, else UTC. Also the zones to offer.
+ * The one default zone of every page whose URL names none: the tenant's business-hours zone when
+ * one tenant is chosen, else the browser's (its cookie, set by the layout), else UTC.
+ * `offered` puts those first in the picker, which lists every IANA zone after them.
  */
-export async function pageZones(tenant: string, cookieTz: string | undefined): Promise<{ fallback: string; offered: string[] }> {
+export async function pageZones(tenant: string, browserTz: string | undefined): Promise<{ fallback: string; offered: string[] }> {
 	const tenantZone = tenant ? (await getTenantSettings(tenant)).businessHours.timezone : undefined;
-	const offered = [...new Set([tenantZone, cookieTz, 'Europe/Paris', 'UTC'].filter((z): z is string => !!z))];
-	return { fallback: cookieTz || tenantZone || 'UTC', offered };
+	const browser = browserTz ? (canonicalTimeZone(browserTz) ?? undefined) : undefined;
+	const fallback = tenantZone || browser || 'UTC';
+	const offered = [...new Set([tenantZone, browser, 'UTC'].filter((z): z is string => !!z))];
+	return { fallback, offered };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import { displayIp } from '../../ingest/ip';
-import { CONFIG_CHANGE, PRIVILEGE_CHANGE } from '../event-kinds';
+import { CONFIG_CHANGE, PRIVILEGE_CHANGE, PRIVILEGE_ELEVATION } from '../event-kinds';
 import { ACTOR_LABEL, chIso, MONTH_WHERE, monthParams, type MonthScope } from './month-where';
 
 const Row = z.object({
@@ -12,7 +12,8 @@ const Row = z.object({
 	target: z.string(),
 	changes: z.string(),
 	changedFields: z.array(z.string()),
-	ip: z.string().transform(displayIp)
+	ip: z.string().transform(displayIp),
+	elevation: z.coerce.number().transform((n) => n === 1)
 });
 export type ChangeEventRow = z.infer<typeof Row>;
 
@@ -27,7 +28,8 @@ export function listMonthChanges(s: MonthScope, kind: 'privilege' | 'configurati
 		params: { ...monthParams(s), cap: CHANGES_CAP },
 		sql: `SELECT toString(id) AS id, toString(occurred_at) AS "occurredAt", ${ACTOR_LABEL} AS actor, action,
 				multiIf(target_name != '', target_name, target_id != '', concat(target_type, ' ', target_id), target_type) AS target,
-				changes, changed_fields AS "changedFields", IPv6NumToString(ip) AS ip
+				changes, changed_fields AS "changedFields", IPv6NumToString(ip) AS ip,
+				toUInt8(${kind === 'privilege' ? PRIVILEGE_ELEVATION : '0'}) AS elevation
 			FROM events WHERE ${MONTH_WHERE} AND ${kind === 'privilege' ? PRIVILEGE_CHANGE : CONFIG_CHANGE}
 			ORDER BY occurred_at, id LIMIT {cap:UInt32}`
 	});

@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { tenantScopeOf, userCan } from '$lib/server/auth/access';
 import { localInput, periodFromParams, periodParams } from '$lib/reports/periods';
 import { pageZones } from '$lib/server/reports/page-zone';
+import { BROWSER_ZONE_COOKIE } from '$lib/time/zone-cookie';
 import { ReportError } from '$lib/server/reports/report-query';
 import { configurationChangesQuery, getSecurityReport } from '$lib/server/reports/security-report';
 
@@ -10,7 +11,7 @@ export const load = (async ({ locals, parent, url, cookies }) => {
 	if (!userCan(locals.user, 'reports:read')) error(403, 'Reports are for analysts, auditors and administrators');
 	const user = locals.user;
 	const { tenant } = await parent();
-	const zones = await pageZones(tenant, cookies.get('ts_tz'));
+	const zones = await pageZones(tenant, cookies.get(BROWSER_ZONE_COOKIE));
 	const p = periodFromParams(url.searchParams, new Date(), zones.fallback);
 	if ('param' in p) error(400, `This period is not valid: ${p.param} ${p.message}.`);
 	try {
