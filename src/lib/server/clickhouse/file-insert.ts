@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
@@ -48,6 +48,17 @@ function tempDir(): string {
 		mkdirSync(dir, { recursive: true });
 	}
 	return dir;
+}
+
+/** Runs `work` with `text` in a temporary file the engine can read with file(path, ...); removes it after. */
+export async function withTempFile<T>(text: string, work: (path: string) => Promise<T>): Promise<T> {
+	const path = join(tempDir(), `${randomUUID()}.txt`);
+	try {
+		await writeFile(path, text);
+		return await work(path);
+	} finally {
+		await rm(path, { force: true });
+	}
 }
 
 /** Writes the rows as JSONCompactEachRow, a slice at a time, yielding to the event loop between slices. */
