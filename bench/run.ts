@@ -130,6 +130,7 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 		page,
 		product,
 		ticks,
+		seals: direct.seals,
 		exported,
 		foreign,
 		wallMs: 0

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { forgetStructures } from '../src/lib/server/clickhouse/file-insert';
+import { withSettings } from '../src/lib/server/clickhouse/literal';
 import { command, query } from '../src/lib/server/clickhouse/query';
 
 export interface Migration {
@@ -34,6 +36,21 @@ export function loadMigrations(dir = resolve(process.cwd(), 'clickhouse')): Migr
 	});
 }
 
+/**
+ * Settings a landed migration needs and cannot carry itself (migrations are never edited). The
+ * security_events view of 0013 and 0016 only parses with prefer_column_name_to_alias = 1, which
+ * used to leak into the session from earlier queries; on a fresh database their SELECT statements
+ * get it in their own SETTINGS clause (0070 then recreates the view with it in its definition).
+ */
+const COLUMN_BEFORE_ALIAS = { prefer_column_name_to_alias: 1 };
+const MIGRATION_SETTINGS: Record<number, Record<string, number>> = { 13: COLUMN_BEFORE_ALIAS, 16: COLUMN_BEFORE_ALIAS };
+
+/** A statement with its migration's settings, where a SETTINGS clause belongs to a query (not to a table). */
+function withMigrationSettings(version: number, statement: string): string {
+	const settings = MIGRATION_SETTINGS[version];
+	return settings && /^(INSERT\b|CREATE MATERIALIZED VIEW\b)[\s\S]*\bSELECT\b/i.test(statement) ? withSettings(statement, settings) : statement;
+}
+
 const AppliedRow = z.object({ version: z.coerce.number(), checksum: z.string() });
 
 /** Applies every migration not yet recorded, in order; refuses to run over an edited one. */
@@ -52,7 +69,7 @@ export async function migrate(migrations = loadMigrations()): Promise<Migration[
 			if (seen !== m.checksum) throw new Error(`Migration ${m.version}_${m.name} was edited after it was applied; add a new migration instead`);
 			continue;
 		}
-		for (const statement of m.statements) await command(`migrations.${m.version}`, statement);
+		for (const statement of m.statements) await command(`migrations.${m.version}`, withMigrationSettings(m.version, statement));
 		await command('migrations.record', 'INSERT INTO schema_migrations (version, name, checksum) VALUES ({v:UInt32}, {n:String}, {c:String})', {
 			v: m.version,
 			n: m.name,
@@ -60,5 +77,6 @@ export async function migrate(migrations = loadMigrations()): Promise<Migration[
 		});
 		ran.push(m);
 	}
+	if (ran.length > 0) forgetStructures();
 	return ran;
 }

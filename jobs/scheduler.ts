@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { inBackground } from '../src/lib/server/clickhouse/lane';
 import type { Job } from './job';
 import { JOBS } from './registry';
 
@@ -11,7 +12,9 @@ export interface Scheduler {
 async function runLogged(job: Job, clock: () => Date): Promise<string> {
 	const started = Date.now();
 	try {
-		const summary = await job.run(clock());
+		// Rule ticks, report batches and archiving run on the background lane (a second engine
+		// session), so the timeline does not wait behind their queries.
+		const summary = await inBackground(() => job.run(clock()));
 		console.log(`jobs: ${job.name}: ${summary} (${Date.now() - started} ms)`);
 		return summary;
 	} catch (e) {

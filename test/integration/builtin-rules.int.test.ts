@@ -57,6 +57,10 @@ beforeAll(async () => {
 		roleChange('priv-high', ago(30), 'admin'),
 		roleChange('priv-medium', ago(30), 'supervisor'),
 		{ ...roleChange('priv-quiet', ago(30), 'Ann B.', 'display_name'), action: 'USER_UPDATED', category: 'user_management' },
+		// Creating a user or key with ordinary rights hands nobody more; creating an administrator does.
+		{ ...roleChange('priv-create', ago(30), 'agent'), action: 'user_created', category: 'user_management', changes: { before: null, after: { email: 'kim@example.com', role: 'agent' } } },
+		{ ...roleChange('priv-create', ago(29), 'agent'), action: 'api_key_created', category: 'authorization', target: { type: 'api_key', id: 'k-1' }, changes: { before: null, after: { scopes: ['ingest'] } } },
+		{ ...roleChange('priv-create-admin', ago(30), 'agent'), action: 'user_created', category: 'user_management', changes: { before: null, after: { email: 'root@example.com', role: 'admin' } } },
 		...deleted('del-fire', 50, 30, 6),
 		{ tenant: 'del-bulk', occurred_at: ago(20), action: 'bulk_delete', category: 'data_change', actor: { id: 'cleaner' }, details: { count: 50 } },
 		...deleted('del-quiet', 49, 30, 6),
@@ -128,10 +132,13 @@ describe('built-in rules', () => {
 		expect(await groups('priv-high')).toEqual([{ actor: 'boss', target: 'user:u-7' }]);
 		expect(await groups('priv-medium')).toEqual([{ actor: 'boss', target: 'user:u-7' }]);
 		expect(await groups('priv-quiet')).toEqual([]);
+		expect(await groups('priv-create')).toEqual([]);
+		expect(await groups('priv-create-admin')).toEqual([{ actor: 'boss', target: 'user:u-7' }]);
 		const { listRuleHits } = await import('../../src/lib/server/queries/rules/list-rule-hits');
 		const hits = async (tenant: string) => listRuleHits(rule, [{ tenant, ranges: [{ from: new Date(NOW.getTime() - 3600e3), to: NOW }], businessHours: DEFAULT_TENANT_SETTINGS.businessHours }]);
 		expect((await hits('priv-high')).map((h) => h.escalated)).toEqual([true]);
 		expect((await hits('priv-medium')).map((h) => h.escalated)).toEqual([false]);
+		expect((await hits('priv-create-admin')).map((h) => h.escalated)).toEqual([true]);
 	});
 
 	it('mass_deletion fires at 50 deletions in 10 minutes or a bulk of 50, not at 49 or spread out', async () => {

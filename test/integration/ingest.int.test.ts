@@ -65,7 +65,7 @@ describe('POST /api/v1/events', () => {
 		expect(e.target).toEqual({ type: 'contact', id: '12345', name: null });
 		expect(e.geo.country).toBe('US');
 		expect(e.changed_fields.sort()).toEqual(['email', 'plan']);
-		expect(e.content_hash).toMatch(/^[0-9a-f]{32}$/);
+		expect(e.content_hash).toMatch(/^[0-9a-f]{64}$/);
 		expect(new Date(e.received_at).getTime()).toBeGreaterThan(Date.now() - 60_000);
 	});
 

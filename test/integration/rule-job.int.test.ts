@@ -6,34 +6,28 @@ import { evaluateRules } from '../../src/lib/server/alerts/evaluate-rules';
 import { updateRule } from '../../src/lib/server/alerts/rule-store';
 import { runRuleJob } from '../../src/lib/server/alerts/rule-job';
 import { query } from '../../src/lib/server/clickhouse/query';
-import { resetConfig } from '../../src/lib/server/config';
-import { createMailer, resetMailer } from '../../src/lib/server/mail/mailer';
+import type { Mailer } from '../../src/lib/server/mail/mailer';
 import { listAlerts } from '../../src/lib/server/queries/alerts/list-alerts';
 import { builtinRule } from '../../src/lib/server/rules/builtin';
 import { saveTenantSettings } from '../../src/lib/server/tenants/tenant-settings';
 import { DEFAULT_TENANT_SETTINGS } from '../../src/lib/schemas/tenant-settings';
-import { ready } from './helpers';
 import { store } from './rule-events';
-import { startSmtp } from './smtp';
+import { startRuleTestbed } from './rule-testbed';
 
 const T0 = new Date('2026-12-02T10:00:30Z');
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
 const system = { id: 'test', type: 'system' as const };
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Awaited<ReturnType<typeof startRuleTestbed>>['smtp'];
 
 const failure = (tenant: string, min: number, ip: string, actor = 'victim') => ({ tenant, occurred_at: at(min).toISOString(), action: 'login_failed', outcome: 'failure', actor: { id: actor, email: `${actor}@example.com` }, ip });
 const Runs = z.object({ window_from: z.string(), window_to: z.string(), windows: z.coerce.number() });
 const runsOf = (rule: string, tenant: string) =>
 	query({ name: 'test.runs', row: Runs, params: { rule, tenant }, sql: `SELECT toString(window_from) AS window_from, toString(window_to) AS window_to, windows FROM rule_runs WHERE rule_id = {rule:String} AND tenant = {tenant:String} AND error = '' AND windows > 0 ORDER BY started_at` });
-const mailerFor = () => createMailer({ smtpUrl: smtp.url, from: 'alerts@trailscope.test', outboxDir: '/nonexistent' });
-const mailTo = (tenant: string) => smtp.received.filter((r) => r.mail.text?.includes(`Tenant: ${tenant}`) || r.mail.subject?.includes(` in ${tenant}`));
+let mailerFor: () => Mailer;
+let mailTo: (tenant: string) => Awaited<ReturnType<typeof startRuleTestbed>>['smtp']['received'];
 
 beforeAll(async () => {
-	smtp = await startSmtp();
-	Object.assign(process.env, { SMTP_URL: smtp.url, MAIL_FROM: 'Trailscope <alerts@trailscope.test>', ALERT_RECIPIENTS: 'oncall@example.com', APP_URL: 'https://trailscope.example.com', RULES_SETTLE_SECONDS: '60' });
-	resetConfig();
-	resetMailer();
-	await ready();
+	({ smtp, mailer: mailerFor, mailsOf: mailTo } = await startRuleTestbed());
 	await saveTenantSettings('acme', { ...DEFAULT_TENANT_SETTINGS, alertRecipients: ['acme-sec@example.com'], businessHours: { ...DEFAULT_TENANT_SETTINGS.businessHours, timezone: 'Europe/Paris' } }, 'test', T0);
 	await updateRule('brute_force_ip', { recipients: ['netops@example.com'] }, system, {}, T0);
 	// Every test below starts from marks at T0: what the store held before is read once here.

@@ -53,7 +53,17 @@ const EnvSchema = z.object({
 		.transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
 		.pipe(z.array(z.email({ message: 'must be a comma-separated list of email addresses' })))
 		.default([]),
-	REPORT_TIMEZONE: TimeZoneSchema.default('UTC')
+	REPORT_TIMEZONE: TimeZoneSchema.default('UTC'),
+	SEAL_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+	// Periods must tile a day, so every seal starts on the same clock marks everywhere.
+	SEAL_PERIOD_MINUTES: z.coerce
+		.number({ message: 'must be a number of minutes' })
+		.int()
+		.min(5)
+		.max(1440)
+		.refine((m) => 1440 % m === 0, 'must divide a day (5, 10, 15, 30, 60, 120 ... 1440)')
+		.default(60),
+	SEAL_VERIFY_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(400).default(2)
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -82,6 +92,8 @@ export interface Config {
 	rules: { settleMs: number; burstCap: number };
 	/** The monthly compliance report: sent on the 1st at 08:00 in timezone to recipients (and each tenant's own). */
 	monthlyReport: { recipients: string[]; timezone: string };
+	/** Tamper evidence (docs/seals.md): the signing key, the sealed period, how far back each seal run verifies. */
+	seals: { keyFile: string; periodMs: number; verifyDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -119,7 +131,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		secureCookies: (e.APP_URL ?? '').startsWith('https:'),
 		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: resolve(dataDir, 'outbox'), alertRecipients: e.ALERT_RECIPIENTS },
 		rules: { settleMs: e.RULES_SETTLE_SECONDS * 1000, burstCap: e.ALERT_EMAIL_BURST },
-		monthlyReport: { recipients: e.REPORT_RECIPIENTS, timezone: e.REPORT_TIMEZONE }
+		monthlyReport: { recipients: e.REPORT_RECIPIENTS, timezone: e.REPORT_TIMEZONE },
+		seals: { keyFile: resolve(e.SEAL_PRIVATE_KEY_FILE ?? resolve(dataDir, 'seal-ed25519.pem')), periodMs: e.SEAL_PERIOD_MINUTES * 60_000, verifyDays: e.SEAL_VERIFY_DAYS }
 	};
 }
 

@@ -137,4 +137,14 @@ export interface MonthlyReport {
 	links: ReportLinks;
 	/** Rows a table shows at most; the CSV attachments hold all of them. */
 	rowLimit: number;
+	/** Whether every sealed hour of the month verified when the report was made (docs/seals.md). */
+	integrity: MonthIntegrity;
+}
+
+export interface MonthIntegrity {
+	periods: number;
+	verified: number;
+	/** Not sealed yet (the month is running, or the last hour is within the settle time). */
+	open: number;
+	failed: { start: string; end: string; problems: string }[];
 }

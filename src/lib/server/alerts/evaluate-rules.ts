@@ -11,7 +11,7 @@ import { listEvidence, listRuleHits } from '../queries/rules/list-rule-hits';
 import { listArrivalMarks, type ArrivalMarks } from '../queries/rules/list-watermarks';
 import { MINUTE_MS } from '../rules/compile';
 import { groupLabels } from '../rules/compile-evidence';
-import { changedSince, decideAlerts, type Alert, type Decision } from '../rules/decide';
+import { changedSince, decideAlerts, groupKeyOf, type Alert, type Decision } from '../rules/decide';
 import { foldIncidents } from '../rules/incidents';
 import { minuteKey, rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type Seen, type TimeRange } from '../rules/plan-arrivals';
 import type { TenantScope } from '../rules/scope-sql';
@@ -49,7 +49,7 @@ export async function decideRule(rule: Rule, scopes: readonly TenantScope[], now
 	const reach = (rule.cooldownMinutes + rule.windowMinutes) * MINUTE_MS;
 	const hitTenants = [...new Set(hits.map((h) => h.tenant))];
 	const since = new Date(Math.min(...scopes.map((s) => s.ranges[0].from.getTime())) - reach);
-	const current = live ?? (await listLiveAlerts(rule.id, hitTenants, since));
+	const current = live ?? (await listLiveAlerts(rule.id, hitTenants, [...new Set(hits.map((h) => groupKeyOf(h.groupValues)))], since));
 	const decisions = hitTenants.flatMap((t) =>
 		decideAlerts(
 			rule,

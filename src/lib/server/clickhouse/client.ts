@@ -1,35 +1,33 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { mkdirSync } from 'node:fs';
 import { getConfig } from '../config';
+import type { Lane } from './lane';
 
 export type StoreKind = 'embedded' | 'server';
 
 let clientPromise: Promise<ClickHouseClient> | undefined;
+let backgroundPromise: Promise<ClickHouseClient> | undefined;
 
-/** chdb's zero-copy insert: the payload goes to the engine as bytes instead of inside an SQL string. */
-export type RawInsert = (p: {
-	table: string;
-	values: Buffer;
-	format: 'JSONCompactEachRow';
-	columns: string[];
-	settings?: Record<string, string | number>;
-}) => Promise<unknown>;
-let rawInsert: RawInsert | undefined;
-
-async function connect(): Promise<ClickHouseClient> {
+async function connectServer(): Promise<ClickHouseClient> {
 	const ch = getConfig().clickhouse;
-	if (ch.mode === 'server') {
-		const bootstrap = createClient({ url: ch.url, username: ch.username, password: ch.password });
-		await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${ch.database}` });
-		await bootstrap.close();
-		return createClient({
-			url: ch.url,
-			username: ch.username,
-			password: ch.password,
-			database: ch.database,
-			clickhouse_settings: { date_time_input_format: 'best_effort' }
-		});
-	}
+	if (ch.mode !== 'server') throw new Error('not in server mode');
+	const bootstrap = createClient({ url: ch.url, username: ch.username, password: ch.password });
+	await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${ch.database}` });
+	await bootstrap.close();
+	// Over HTTP, clickhouse_settings are parameters of one request: they cannot outlive it.
+	return createClient({
+		url: ch.url,
+		username: ch.username,
+		password: ch.password,
+		database: ch.database,
+		clickhouse_settings: { date_time_input_format: 'best_effort' }
+	});
+}
+
+/** One engine session (a chdb connection) on the data directory, in the configured database. */
+async function connectEmbedded(): Promise<ClickHouseClient> {
+	const ch = getConfig().clickhouse;
+	if (ch.mode !== 'embedded') throw new Error('not in embedded mode');
 	mkdirSync(ch.path, { recursive: true });
 	// Imported lazily: chdb loaded inside a worker thread (vite build analyses server modules
 	// in one) kills the process with SIGSEGV at exit.
@@ -39,35 +37,55 @@ async function connect(): Promise<ClickHouseClient> {
 	type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 	const connection = createChdbConnection({ path: ch.path });
 	const client = createClient({ connection: connection as unknown as ClientConnection });
-	const ext = (connection as unknown as { chdb?: { rawInsert?: RawInsert } }).chdb;
-	if (ext?.rawInsert) rawInsert = ext.rawInsert.bind(ext);
-	// The injected connection ignores the client's `database` option; the engine has one
-	// session per process, so selecting the database once holds for every later query.
+	// The injected connection ignores the client's `database` option; each session selects the
+	// database once (the one session state we keep: a test checks nothing else changes).
 	await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${ch.database}` });
 	await client.command({ query: `USE ${ch.database}` });
 	return client;
 }
 
+function once(get: () => Promise<ClickHouseClient> | undefined, set: (p: Promise<ClickHouseClient> | undefined) => void, connect: () => Promise<ClickHouseClient>) {
+	let p = get();
+	if (!p) {
+		p = connect().catch((e: unknown) => {
+			set(undefined);
+			throw e;
+		});
+		set(p);
+	}
+	return p;
+}
+
 /** The one ClickHouse client of this process; nothing else knows which store it talks to. */
 export function getClickHouse(): Promise<ClickHouseClient> {
-	clientPromise ??= connect().catch((e: unknown) => {
-		clientPromise = undefined;
-		throw e;
-	});
-	return clientPromise;
+	return once(
+		() => clientPromise,
+		(p) => (clientPromise = p),
+		() => (storeKind() === 'server' ? connectServer() : connectEmbedded())
+	);
+}
+
+/**
+ * The client of a lane. Embedded, the background lane is a second engine session that runs beside
+ * the interactive one (it must be sent plain SQL: see lane.ts); a server answers both lanes'
+ * requests in parallel itself, so both get the one client.
+ */
+export async function getLaneClient(lane: Lane): Promise<ClickHouseClient> {
+	if (lane === 'interactive' || storeKind() === 'server') return getClickHouse();
+	// The first session creates the database the second one selects.
+	await getClickHouse();
+	return once(
+		() => backgroundPromise,
+		(p) => (backgroundPromise = p),
+		connectEmbedded
+	);
 }
 
 export const storeKind = (): StoreKind => getConfig().clickhouse.mode;
 
-/** The embedded engine's byte-level insert, when the store is embedded and offers one. */
-export async function getRawInsert(): Promise<RawInsert | undefined> {
-	await getClickHouse();
-	return rawInsert;
-}
-
 export async function closeClickHouse(): Promise<void> {
-	const pending = clientPromise;
+	const pending = [clientPromise, backgroundPromise];
 	clientPromise = undefined;
-	rawInsert = undefined;
-	if (pending) await (await pending).close();
+	backgroundPromise = undefined;
+	for (const p of pending.reverse()) if (p) await (await p.catch(() => undefined))?.close();
 }

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { getClickHouse, getRawInsert } from './client';
+import { getLaneClient, storeKind } from './client';
+import { insertThroughFile } from './file-insert';
+import { currentLane, type Lane } from './lane';
+import { renderParams, withSettings, type Settings } from './literal';
 
 export interface QuerySpec<Row extends z.ZodType> {
 	/** Sent as log_comment so system.query_log tells which code ran a query. */
@@ -7,8 +10,10 @@ export interface QuerySpec<Row extends z.ZodType> {
 	sql: string;
 	params?: Record<string, unknown>;
 	row: Row;
-	settings?: Record<string, string | number>;
+	settings?: Settings;
 	signal?: AbortSignal;
+	/** The lane to run on; by default the caller's (see lane.ts). */
+	lane?: Lane;
 }
 
 export class StoreError extends Error {
@@ -20,19 +25,32 @@ export class StoreError extends Error {
 	}
 }
 
+/**
+ * The statement as sent, and its bound parameters: settings in a SETTINGS clause (chdb/connection
+ * would turn `clickhouse_settings` into session SETs that stay), and on the embedded background
+ * lane the values rendered as literals (bound queries of every session wait on one chain).
+ */
+export function prepareStatement(sql: string, params: Record<string, unknown> | undefined, settings: Settings | undefined, lane: Lane) {
+	if (lane === 'background' && storeKind() === 'embedded') {
+		const text = withSettings(renderParams(sql, params), settings);
+		if (text.length <= MAX_PLAIN_SQL) return { query: text, query_params: undefined };
+	}
+	return { query: withSettings(sql, settings), query_params: params };
+}
+
+// The engine refuses a statement over max_query_size (256 KiB), and a SETTINGS clause cannot raise
+// it for its own statement; a longer one (thousands of ids) stays bound, on the chain.
+const MAX_PLAIN_SQL = 200_000;
+
 /** Runs a named, parameterised SELECT and checks every row against its schema. */
 export async function query<Row extends z.ZodType>(spec: QuerySpec<Row>): Promise<z.output<Row>[]> {
-	const client = await getClickHouse();
+	const lane = spec.lane ?? currentLane();
 	let raw: unknown[];
 	try {
-		const rs = await client.query({
-			query: spec.sql,
-			query_params: spec.params,
-			format: 'JSONEachRow',
-			abort_signal: spec.signal,
-			// Rows are selected as `toString(id) AS id`; without this, WHERE and ORDER BY would see the alias.
-			clickhouse_settings: { log_comment: spec.name, prefer_column_name_to_alias: 1, ...spec.settings }
-		});
+		const client = await getLaneClient(lane);
+		// Rows are selected as `toString(id) AS id`; without this, WHERE and ORDER BY would see the alias.
+		const settings = { log_comment: spec.name, prefer_column_name_to_alias: 1, ...spec.settings };
+		const rs = await client.query({ ...prepareStatement(spec.sql, spec.params, settings, lane), format: 'JSONEachRow', abort_signal: spec.signal });
 		raw = await rs.json();
 	} catch (e) {
 		throw new StoreError(spec.name, e);
@@ -40,32 +58,28 @@ export async function query<Row extends z.ZodType>(spec: QuerySpec<Row>): Promis
 	return raw.map((r) => spec.row.parse(r));
 }
 
-/** DDL and other statements without a result. */
-export async function command(name: string, sql: string, params?: Record<string, unknown>): Promise<void> {
-	const client = await getClickHouse();
+/** DDL and other statements without a result. Settings are the caller's to put in the SQL. */
+export async function command(name: string, sql: string, params?: Record<string, unknown>, lane: Lane = currentLane()): Promise<void> {
 	try {
-		await client.command({ query: sql, query_params: params, clickhouse_settings: { log_comment: name } });
+		const client = await getLaneClient(lane);
+		await client.command(prepareStatement(sql, params, undefined, lane));
 	} catch (e) {
 		throw new StoreError(name, e);
 	}
 }
 
-/** Inserts rows as one block, so a request's rows land together or not at all. */
+/**
+ * Inserts rows as one block, so a request's rows land together or not at all. Embedded, on the
+ * background lane through a temporary file the engine reads (see file-insert.ts); a server takes
+ * the client's own insert.
+ */
 export async function insert(name: string, table: string, rows: readonly object[]): Promise<void> {
 	if (rows.length === 0) return;
-	const client = await getClickHouse();
-	const raw = await getRawInsert();
 	try {
-		if (raw) {
-			// The client's own path would splice the rows into one SQL string; this hands bytes over,
-			// as arrays rather than objects so column names are not repeated on every row.
-			const columns = Object.keys(rows[0]);
-			const values = Buffer.from(rows.map((r) => JSON.stringify(columns.map((c) => (r as Record<string, unknown>)[c]))).join('\n'));
-			await raw({ table, values, format: 'JSONCompactEachRow', columns, settings: { log_comment: name } });
-			return;
-		}
+		if (storeKind() === 'embedded') return await insertThroughFile(table, rows, (sql) => command(name, sql, undefined, 'background'));
+		const client = await getLaneClient('interactive');
 		await client.insert({ table, values: rows as object[], format: 'JSONEachRow', clickhouse_settings: { log_comment: name } });
 	} catch (e) {
-		throw new StoreError(name, e);
+		throw e instanceof StoreError ? e : new StoreError(name, e);
 	}
 }

@@ -1,3 +1,4 @@
+import { inBackground } from '../clickhouse/lane';
 import type { Cursor } from '../queries/events/cursor';
 import type { Formatter } from './formats';
 
@@ -39,16 +40,19 @@ export async function* exportChunks<Row>(source: PageSource<Row>, formatter: For
 	const stop = new AbortController();
 	const signal = o.signal ? AbortSignal.any([o.signal, stop.signal]) : stop.signal;
 	let next: Promise<Page<Row>> | null = null;
+	// Pages are read on the background lane (a second engine session): the timeline and other
+	// interactive reads do not queue behind an export's pages.
+	const read = (after: Cursor | null) => inBackground(() => source(after, pageSize, signal));
 	try {
 		yield formatter.head();
-		next = source(null, pageSize, signal);
+		next = read(null);
 		while (next) {
 			const page: Page<Row> = await next;
 			next = null;
 			signal.throwIfAborted();
 			// A short page is the last one: no query is spent to learn that nothing follows.
 			if (page.rows.length === pageSize && page.last) {
-				next = source(page.last, pageSize, signal);
+				next = read(page.last);
 				// The prefetch may fail while this page is still being sent; mark it handled now so
 				// Node does not report an unhandled rejection. The `await` above still throws it.
 				next.catch(() => {});

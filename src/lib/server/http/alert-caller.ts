@@ -15,7 +15,7 @@ export interface Caller {
 }
 
 // The scope a key must carry to be let in at all; what it may then do is the same check as a session's.
-const KEY_SCOPE: Partial<Record<Permission, Scope>> = { 'alerts:read': 'read', 'alerts:manage': 'admin', 'settings:manage': 'admin' };
+const KEY_SCOPE: Partial<Record<Permission, Scope>> = { 'alerts:read': 'read', 'reports:read': 'read', 'alerts:manage': 'admin', 'settings:manage': 'admin' };
 
 /**
  * Who calls an alerts or rules endpoint: an API key (Authorization header) or the signed-in

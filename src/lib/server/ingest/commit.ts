@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inBackground } from '../clickhouse/lane';
 import { insert, query } from '../clickhouse/query';
 import type { EventRow } from './event-row';
 import { listStoredIds } from '../queries/events/list-stored-ids';
@@ -109,7 +110,8 @@ let committer: ReturnType<typeof createGroupCommit<IngestJob, JobResult>> | unde
 
 /** Submits a validated request to this process's group committer; resolves once it is stored. */
 export function submitIngest(job: IngestJob): Promise<Exclude<JobResult, { kind: 'failed' }>> {
-	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => commitBatch(jobs, new Date()), {
+	// Batches are checked and written on the background lane: the timeline does not queue behind them.
+	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => inBackground(() => commitBatch(jobs, new Date())), {
 		maxWeight: MAX_BATCH_ROWS,
 		weight: (j) => j.rows.length,
 		// The engine writes one batch while the next is checked: two in flight, never two holding

@@ -33,5 +33,8 @@ export interface EventRow {
 	details: string;
 	records: number;
 	bytes: number;
+	/** SHA-256 (64 hex) of the canonical form (seals/canonical.ts); 32 hex for form 1 events. */
 	content_hash: string;
+	/** Which canonical form content_hash covers (clickhouse/0060_full_content_hash.sql). */
+	hash_form: number;
 }

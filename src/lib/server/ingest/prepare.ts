@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { EventInputSchema, MAX_FUTURE_MS, type Category } from '../../schemas/event-input';
 import { actionKey, deriveCategory, deriveOutcome, parseCategory } from './categories';
 import { changedFields } from './changed-fields';
@@ -8,6 +8,7 @@ import { getGeoLookup, type GeoLookup } from './geo';
 import { loneSurrogatePaths } from './lone-surrogates';
 import { displayIp, NO_IP, toStoredIp } from './ip';
 import { retentionDays, type Retention } from './retention-days';
+import { canonicalHash, canonicalIp, HASH_FORM } from '../seals/canonical';
 
 export const MAX_EVENT_BYTES = 64 * 1024;
 
@@ -27,14 +28,17 @@ export interface PrepareContext {
 export const toChTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
- * SHA-256 (first 128 bits) over what was sent, as stored: id, receipt time and derived fields
- * aside. A row can be checked against it, and the same content sent under two ids spotted.
+ * The full SHA-256 of the event's canonical form (seals/canonical.ts, docs/seals.md), with the
+ * time and address as that form writes them (ingest has the Date at hand; no need to parse back).
  */
-export function contentHash(row: EventRow): string {
+export function contentHash(row: EventRow, iso: string, ip: string): string {
 	const r = row;
-	const fields = [r.tenant, r.occurred_at, r.source, r.actor_id, r.actor_name, r.actor_email, r.actor_type, r.action, r.category, r.outcome, r.reason];
-	fields.push(r.target_type, r.target_id, r.target_name, r.ip, r.user_agent, r.session_id, r.request_id, r.changes, r.details);
-	return createHash('sha256').update(fields.join('\u001f')).digest('hex').slice(0, 32);
+	return canonicalHash({
+		id: r.id, tenant: r.tenant, occurred_at: iso, source: r.source, actor_id: r.actor_id, actor_name: r.actor_name, actor_email: r.actor_email,
+		actor_type: r.actor_type, action: r.action, category: r.category, outcome: r.outcome, reason: r.reason, target_type: r.target_type,
+		target_id: r.target_id, target_name: r.target_name, ip, user_agent: r.user_agent, session_id: r.session_id, request_id: r.request_id,
+		changes: r.changes, details: r.details
+	});
 }
 
 // Actions and categories repeat endlessly; derive each once.
@@ -110,9 +114,10 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext & 
 		details: e.details ? JSON.stringify(e.details) : '',
 		records,
 		bytes,
-		content_hash: ''
+		content_hash: '',
+		hash_form: HASH_FORM
 	};
-	row.content_hash = contentHash(row);
+	row.content_hash = contentHash(row, at.toISOString(), canonicalIp(ip));
 	return { ok: true, row };
 }
 

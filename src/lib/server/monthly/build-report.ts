@@ -6,6 +6,7 @@ import { CONFIG_CHANGE_DRILL, FAILED_SIGN_IN_DRILL } from '../queries/event-kind
 import { beforeAfter } from './change-text';
 import { settingName } from '../reports/change-values';
 import { gatherMonth, type MonthData } from './gather';
+import { monthIntegrity } from '../seals/month-integrity';
 import { monthLinks, type MonthLinks } from './links';
 import { monthDays, monthEnded, monthLabel, monthRange, previousMonth, type Month } from './month';
 
@@ -82,7 +83,7 @@ export async function buildMonthlyReport(tenant: string, month: Month, now: Date
 	const timezone = settings.businessHours.timezone;
 	const range = monthRange(month, timezone);
 	const prev = monthRange(previousMonth(month), timezone);
-	const data = await gatherMonth({ tenant, ...range }, { tenant, ...prev }, timezone, now);
+	const [data, integrity] = await Promise.all([gatherMonth({ tenant, ...range }, { tenant, ...prev }, timezone, now), monthIntegrity(tenant, range.from, range.to)]);
 	const links = monthLinks(tenant, month, range.from, range.to, timezone);
 	const byDay = new Map(data.days.map((d) => [d.day, d]));
 	const report: MonthlyReport = {
@@ -92,7 +93,8 @@ export async function buildMonthlyReport(tenant: string, month: Month, now: Date
 		...sections(data, links),
 		days: monthDays(month, timezone).map((day) => ({ day, events: byDay.get(day)?.events ?? 0, failedSignIns: byDay.get(day)?.failedSignIns ?? 0 })),
 		links: { events: links.events(), security: links.security, alerts: links.alerts, page: links.page },
-		rowLimit: ROW_LIMIT
+		rowLimit: ROW_LIMIT,
+		integrity
 	};
 	return { report, data };
 }

@@ -5,6 +5,7 @@ import type { MonthlyReport } from '../../components/monthly/model';
 import { detailSections, summarySection, type SectionSpec } from '../../components/monthly/sections';
 import { textLines } from '../mail/text';
 import { attentionSentences } from '../../components/monthly/attention';
+import { integrityLines } from '../../components/monthly/integrity';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -34,7 +35,9 @@ export function renderReportText(report: MonthlyReport, o: { appUrl: string; att
 	const head = [
 		`Trailscope monthly compliance report: ${report.label}, tenant ${report.tenant}`,
 		`Covers ${formatTime(report.from, report.timezone)} to ${formatTime(report.to, report.timezone)} (${report.timezone}): ${formatNumber(events)} events, all of those stored when the report was made (${formatTime(report.generatedAt, report.timezone)}).`,
-		report.complete ? '' : `PREVIEW: ${report.label} is not over yet; these figures cover only part of it.`
+		report.complete ? '' : `PREVIEW: ${report.label} is not over yet; these figures cover only part of it.`,
+		integrityLines(report).headline,
+		...integrityLines(report).failed.map((f) => `- ${f}`)
 	].filter(Boolean);
 	const attention = textLines(['WHAT NEEDS ATTENTION', ...attentionSentences(report)]);
 	const summary = summarySection(report);

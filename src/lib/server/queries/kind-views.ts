@@ -74,7 +74,7 @@ export interface KindView {
 }
 
 /** Drops the view, empties its table, creates the view from the current predicates and refills the table. */
-function rebuild(view: string, table: string, select: string, groupBy = ''): KindView {
+function rebuild(view: string, table: string, select: string, groupBy = '', settings = ''): KindView {
 	const where = select.includes('\nWHERE ') ? `${select}\n  AND ${before(view)}` : `${select}\nWHERE ${before(view)}`;
 	return {
 		view,
@@ -82,14 +82,20 @@ function rebuild(view: string, table: string, select: string, groupBy = ''): Kin
 		statements: [
 			`DROP VIEW IF EXISTS ${view}`,
 			`TRUNCATE TABLE IF EXISTS ${table}`,
-			`CREATE MATERIALIZED VIEW IF NOT EXISTS ${view} TO ${table} AS\n${select}${groupBy}`,
-			`INSERT INTO ${table}\n${where}${groupBy}`
+			`CREATE MATERIALIZED VIEW IF NOT EXISTS ${view} TO ${table} AS\n${select}${groupBy}${settings}`,
+			`INSERT INTO ${table}\n${where}${groupBy}${settings}`
 		]
 	};
 }
 
+// `changes` is both a column and an output alias of the view; with the engine's default the alias
+// wins inside the predicates and the view fails ("Unknown identifier kind"). It worked only while
+// the setting leaked into the session from other queries; the view now keeps it in its own
+// definition, so every insert into events runs it with the setting whatever the session holds.
+const COLUMN_BEFORE_ALIAS = '\nSETTINGS prefer_column_name_to_alias = 1';
+
 export const KIND_VIEWS: readonly KindView[] = [
-	rebuild('security_events_mv', 'security_events', SECURITY_EVENTS_SELECT),
+	rebuild('security_events_mv', 'security_events', SECURITY_EVENTS_SELECT, '', COLUMN_BEFORE_ALIAS),
 	rebuild('activity_totals_15m_mv', 'activity_totals_15m', ACTIVITY_SELECT, '\nGROUP BY tenant, bucket, category')
 ];
 

@@ -8,6 +8,7 @@ import { toChTime } from '../ingest/prepare';
 import { listArchivableDays, type RetentionClass } from '../queries/archive/list-archivable-days';
 import { listDayEvents } from '../queries/archive/list-day-events';
 import { toEventOutput } from '../queries/events/event-columns';
+import { archiveDaySeals } from '../seals/archive-seals';
 
 export interface ArchiveSettings {
 	dir: string;
@@ -51,6 +52,7 @@ async function archiveDay(day: string, retentionClass: RetentionClass, dir: stri
 	await once(out, 'finish');
 	// Renamed only when complete, so a file under its final name is always a whole day.
 	renameSync(partial, file);
+	await archiveDaySeals(day, dir);
 	const sha256 = hash.digest('hex');
 	await insert('archive.insertArchiveRun', 'archive_runs', [{ day, retention_class: retentionClass, events, file, sha256, archived_at: toChTime(new Date()) }]);
 	return { day, retentionClass, events, file };

@@ -8,14 +8,15 @@ import { ALERT_COLUMNS, AlertDbRow, toAlert } from './alert-row';
 const LIVE = `status != 'resolved' AND (incident_id = id OR incident_id NOT IN (
 	SELECT id FROM alerts FINAL WHERE tenant IN {tenants:Array(String)} AND status = 'resolved' AND incident_id = id))`;
 
-/** A rule's alerts of these tenants that new hits could still extend: not resolved, recent enough. */
-export async function listLiveAlerts(ruleId: string, tenants: readonly string[], since: Date): Promise<Alert[]> {
+/** A rule's alerts of these tenants and groups that new hits could still extend: not resolved, recent enough. */
+export async function listLiveAlerts(ruleId: string, tenants: readonly string[], groupKeys: readonly string[], since: Date): Promise<Alert[]> {
 	const rows = await query({
 		name: 'alerts.listLiveAlerts',
 		row: AlertDbRow,
-		params: { ruleId, tenants, since: toChTime(since) },
+		params: { ruleId, tenants, groupKeys, since: toChTime(since) },
 		sql: `SELECT ${ALERT_COLUMNS} FROM alerts FINAL
-			WHERE tenant IN {tenants:Array(String)} AND rule_id = {ruleId:String} AND window_end >= {since:DateTime64(3)} AND ${LIVE}`
+			WHERE tenant IN {tenants:Array(String)} AND rule_id = {ruleId:String} AND group_key IN {groupKeys:Array(String)}
+			  AND window_end >= {since:DateTime64(3)} AND ${LIVE}`
 	});
 	return rows.map(toAlert);
 }

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { displayIp } from '../../ingest/ip';
 
+/** The stored hash as text: form-1 hashes (before clickhouse/0060) are 32 hex padded with zero bytes by the wider column. */
+export const CONTENT_HASH_SQL = 'if(hash_form = 1, toString(substring(content_hash, 1, 32)), toString(content_hash))';
+
 /** The columns an event read selects, as the row schema below expects them. */
 export const EVENT_COLUMNS = `toString(id) AS id, tenant, toString(occurred_at) AS occurred_at, toString(received_at) AS received_at,
 	source, actor_id, actor_name, actor_email, actor_type, action, category, toString(outcome) AS outcome, reason,
 	target_type, target_id, target_name, IPv6NumToString(ip) AS ip, country, city, user_agent, session_id, request_id,
-	changes, changed_fields, details, records, bytes, content_hash`;
+	changes, changed_fields, details, records, bytes, ${CONTENT_HASH_SQL} AS content_hash`;
 
 export const EventDbRow = z.object({
 	id: z.string(),

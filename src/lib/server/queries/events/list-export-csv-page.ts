@@ -1,6 +1,7 @@
 import type { EventFilter } from '../../../schemas/event-filter';
-import { getClickHouse } from '../../clickhouse/client';
-import { StoreError } from '../../clickhouse/query';
+import { getLaneClient } from '../../clickhouse/client';
+import { currentLane } from '../../clickhouse/lane';
+import { prepareStatement, StoreError } from '../../clickhouse/query';
 import { toChTime } from '../../ingest/prepare';
 import { encodeCursor, type Cursor } from './cursor';
 import { EXPORT_CATEGORY } from '../event-kinds';
@@ -89,20 +90,17 @@ function keyOf(record: string): Cursor {
 export async function listExportCsvPage(scope: TenantScope, filter: EventFilter, now: Date, o: ExportPageOptions): Promise<{ rows: string[]; last: Cursor | null }> {
 	const name = 'events.listExportCsvPage';
 	const where = buildEventWhere({ ...filter, cursor: o.after ? encodeCursor(o.after) : undefined }, scope, now, { actorOnly: o.actorOnly });
-	const client = await getClickHouse();
+	const lane = currentLane();
 	let rows: string[];
 	try {
-		const rs = await client.query({
-			query: `SELECT ${CSV_RECORD} AS record FROM events
+		const client = await getLaneClient(lane);
+		const sql = `SELECT ${CSV_RECORD} AS record FROM events
 				WHERE ${where.sql}
 				  AND received_at < {receivedBefore:DateTime64(3)}
 				ORDER BY occurred_at DESC, id DESC
-				LIMIT {limit:UInt32}`,
-			query_params: { ...where.params, receivedBefore: toChTime(o.receivedBefore), limit: o.limit },
-			format: 'TabSeparated',
-			abort_signal: o.signal,
-			clickhouse_settings: { log_comment: name, ...LAZY_PAGE(o.limit) }
-		});
+				LIMIT {limit:UInt32}`;
+		const params = { ...where.params, receivedBefore: toChTime(o.receivedBefore), limit: o.limit };
+		const rs = await client.query({ ...prepareStatement(sql, params, { log_comment: name, ...LAZY_PAGE(o.limit) }, lane), format: 'TabSeparated', abort_signal: o.signal });
 		rows = (await rs.text()).split('\n');
 		if (rows[rows.length - 1] === '') rows.pop();
 	} catch (e) {

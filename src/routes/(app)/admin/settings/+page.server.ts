@@ -7,6 +7,7 @@ import { getTenantSettings } from '$lib/server/tenants/tenant-settings';
 import { changeTenantSettings } from '$lib/server/tenants/change-tenant-settings';
 import { formValues, parseSettingsForm, valuesOf } from '$lib/admin/tenant-settings-form';
 import { requestMetaOf } from '$lib/admin/request-meta';
+import { getSealOverview } from '$lib/server/seals/seal-overview';
 
 interface Setting {
 	label: string;
@@ -51,6 +52,14 @@ function describe(c: Config): { title: string; settings: Setting[] }[] {
 			]
 		},
 		{
+			title: 'Seals',
+			settings: [
+				{ label: 'Each seal covers', value: `${c.seals.periodMs / 60_000} minutes`, variable: 'SEAL_PERIOD_MINUTES' },
+				{ label: 'Each sealing run re-verifies the last', value: `${c.seals.verifyDays} days`, variable: 'SEAL_VERIFY_DAYS' },
+				{ label: 'Signing key file', value: c.seals.keyFile, variable: 'SEAL_PRIVATE_KEY_FILE' }
+			]
+		},
+		{
 			title: 'Sessions',
 			settings: [
 				{ label: 'Signed out after being idle for', value: `${c.sessions.idleMinutes} minutes`, variable: 'SESSION_IDLE_MINUTES' },
@@ -76,7 +85,8 @@ export const load = (async ({ locals, url, parent }) => {
 	const tenant = url.searchParams.get('tenant') || chosen || tenants[0] || 'default';
 	if (!TENANT.test(tenant)) error(400, 'This tenant name is not valid.');
 	const me = administrator(locals, tenant);
-	return { groups: covers(me, '*') ? describe(getConfig()) : [], tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, await getTenantSettings(tenant)) };
+	const [settings, seals] = await Promise.all([getTenantSettings(tenant), getSealOverview(tenant)]);
+	return { groups: covers(me, '*') ? describe(getConfig()) : [], tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, settings), seals };
 }) satisfies PageServerLoad;
 
 export const actions = {
