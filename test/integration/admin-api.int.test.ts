@@ -422,9 +422,9 @@ describe('admin pages', () => {
 		const { groups, tenant, values } = await settingsPage.load(pageEvent(admin));
 		expect(tenant).toBe('default');
 		expect(values).toMatchObject({ timezone: expect.any(String), days: expect.any(Array), start: expect.any(String), end: expect.any(String) });
-		expect(groups.map((g) => g.title)).toEqual(['Retention', 'Archive', 'Sessions', 'Self-audit', 'Store']);
+		expect(groups.map((g) => g.title)).toEqual(['Retention', 'Archive', 'Seals', 'Sessions', 'Self-audit', 'Store']);
 		const variables = groups.flatMap((g) => g.settings.map((s) => s.variable));
-		for (const v of ['RETENTION_DAYS', 'RETENTION_SECURITY_DAYS', 'ARCHIVE', 'ARCHIVE_DIR', 'ARCHIVE_LEAD_DAYS', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'AUDIT_TENANT']) expect(variables).toContain(v);
+		for (const v of ['RETENTION_DAYS', 'RETENTION_SECURITY_DAYS', 'ARCHIVE', 'ARCHIVE_DIR', 'ARCHIVE_LEAD_DAYS', 'SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS', 'AUDIT_TENANT', 'SEAL_PERIOD_MINUTES', 'SEAL_VERIFY_DAYS', 'SEAL_PRIVATE_KEY_FILE']) expect(variables).toContain(v);
 		expect(groups.flatMap((g) => g.settings).find((s) => s.variable === 'RETENTION_DAYS')!.value).toBe(`${getConfig().retention.days} days`);
 		expect(JSON.stringify(groups)).not.toContain(process.env.INGEST_API_KEY!);
 	});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadMigrations, migrate } from '../../clickhouse/migrate';
 import { insert, query } from '../../src/lib/server/clickhouse/query';
+import { rowsBefore0060 } from './legacy-rows';
 import { prepareEvents } from '../../src/lib/server/ingest/prepare';
 
 const N = z.object({ n: z.coerce.number() });
@@ -23,7 +24,7 @@ describe('migration 0016 (kinds of issue 10)', () => {
 		];
 		const prepared = await prepareEvents(events, [], { now, retention: { days: 90, securityDays: 365 } });
 		if (!prepared.ok) throw new Error('test events invalid');
-		await insert('test.insertEvents', 'events', prepared.rows);
+		await insert('test.insertEvents', 'events', rowsBefore0060(prepared.rows));
 		expect(await scalar(`SELECT count() AS n FROM security_events WHERE kind = 'deletion'`)).toBe(1);
 		expect(await scalar(`SELECT count() AS n FROM security_events WHERE kind = 'sign_in'`)).toBe(1);
 		expect(await scalar('SELECT sum(deletions) AS n FROM activity_totals_15m')).toBe(1);

@@ -4,6 +4,7 @@ import { loadMigrations, migrate, splitStatements } from '../../clickhouse/migra
 import { applyRetention } from '../../clickhouse/retention';
 import { insert, query } from '../../src/lib/server/clickhouse/query';
 import { prepareEvents } from '../../src/lib/server/ingest/prepare';
+import { rowsBefore0060 } from './legacy-rows';
 
 const all = loadMigrations();
 const Text = z.object({ s: z.string() });
@@ -36,7 +37,7 @@ describe('migrations', () => {
 		}));
 		const prepared = await prepareEvents(events, [], { now, retention: { days: 90, securityDays: 365 } });
 		if (!prepared.ok) throw new Error('test events invalid');
-		await insert('test.insertEvents', 'events', prepared.rows);
+		await insert('test.insertEvents', 'events', rowsBefore0060(prepared.rows));
 		await migrate(all);
 		expect(await scalar('SELECT sum(events) AS n FROM events_volume_1m')).toBe(40);
 		expect(await scalar('SELECT sum(failures) AS n FROM auth_failures_1h')).toBe(20);

@@ -7,10 +7,8 @@ import { command, insert } from '../../src/lib/server/clickhouse/query';
 import { resetConfig } from '../../src/lib/server/config';
 import { prepareEvents } from '../../src/lib/server/ingest/prepare';
 import { getEvent } from '../../src/lib/server/queries/events/get-event';
-import { legacyHash } from '../../src/lib/server/seals/canonical';
-import { canonicalOfOutput } from '../../src/lib/server/seals/canonical-of';
 import { runSeals, verifyStored } from '../../src/lib/server/seals/run-seals';
-import { toEventOutput } from '../../src/lib/server/queries/events/event-columns';
+import { rowsBefore0060 } from './legacy-rows';
 
 const H = (h: number, m = 0) => new Date(Date.UTC(2026, 10, 10, h, m));
 let ids: string[] = [];
@@ -30,7 +28,7 @@ beforeAll(async () => {
 		{ now: H(9, 30), retention: { days: 90, securityDays: 365 } }
 	);
 	if (!p.ok) throw new Error('invalid');
-	const rows = p.rows.map(({ hash_form: _f, ...r }) => ({ ...r, content_hash: legacyHash(canonicalOfOutput(toEventOutput({ ...r, content_hash: '' }))) }));
+	const rows = rowsBefore0060(p.rows);
 	ids = rows.map((r) => r.id);
 	await insert('test.insertLegacyEvents', 'events', rows);
 	await migrate(all);

@@ -4,8 +4,8 @@ import { formatNumber, formatTime } from '../../components/monthly/format';
 import type { MonthlyReport } from '../../components/monthly/model';
 import { detailSections, summarySection, type SectionSpec } from '../../components/monthly/sections';
 import { textLines } from '../mail/text';
-import { attentionSentences } from '../../components/monthly/attention';
 import { integrityLines } from '../../components/monthly/integrity';
+import { attentionSentences } from '../../components/monthly/attention';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 

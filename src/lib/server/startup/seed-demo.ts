@@ -29,6 +29,8 @@ export async function seedDemoIfEmpty(now = new Date()): Promise<number> {
 	// people cover weekends); its off-hours incidents are planted at night, in Paris time.
 	const businessHours = { ...DEFAULT_TENANT_SETTINGS.businessHours, timezone: 'Europe/Paris', days: [1, 2, 3, 4, 5, 6, 7], start: '07:00', end: '22:00' };
 	await saveTenantSettings('default', { ...DEFAULT_TENANT_SETTINGS, businessHours }, 'demo', now);
+	// Trailscope's own users work for the demo company too: their sign-ins keep its hours.
+	await saveTenantSettings(getConfig().auditTenant, { ...DEFAULT_TENANT_SETTINGS, businessHours }, 'demo', now);
 	return events.length;
 }
 

@@ -4,6 +4,7 @@ import { ensureBootstrapKey } from '../auth/api-keys';
 import { ensureFirstAdmin } from '../auth/first-admin';
 import { getConfig } from '../config';
 import { getGeoLookup } from '../ingest/geo';
+import { loadSealKey } from '../seals/seal-key';
 
 export interface StartupReport {
 	migrations: number;
@@ -30,6 +31,8 @@ export function startup(): Promise<StartupReport> {
 		const demoEvents = config.seedDemo ? await (await import('./seed-demo')).seedDemoIfEmpty() : 0;
 		const demoAlerts = demoEvents > 0 ? await (await import('./seed-demo')).raiseDemoAlerts() : 0;
 		await getGeoLookup();
+		// Generated now, on first start, so the public key can be handed to auditors before any seal.
+		loadSealKey(config.seals.keyFile);
 		return { migrations: ran.length, retentionChanged, bootstrapSecret, firstAdmin, demoEvents, demoAlerts };
 	})();
 	return started;
