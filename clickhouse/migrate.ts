@@ -38,12 +38,12 @@ export function loadMigrations(dir = resolve(process.cwd(), 'clickhouse')): Migr
 
 /**
  * Settings a landed migration needs and cannot carry itself (migrations are never edited). The
- * security_events view of 0013 and 0016 only parses with prefer_column_name_to_alias = 1, which
- * used to leak into the session from earlier queries; on a fresh database their SELECT statements
- * get it in their own SETTINGS clause (0070 then recreates the view with it in its definition).
+ * security_events view of 0013 only parses with prefer_column_name_to_alias = 1, which used to leak
+ * into the session from earlier queries; on a fresh database its SELECT statements get it in their
+ * own SETTINGS clause (0016 then recreates the view with it in its definition).
  */
 const COLUMN_BEFORE_ALIAS = { prefer_column_name_to_alias: 1 };
-const MIGRATION_SETTINGS: Record<number, Record<string, number>> = { 13: COLUMN_BEFORE_ALIAS, 16: COLUMN_BEFORE_ALIAS };
+const MIGRATION_SETTINGS: Record<number, Record<string, number>> = { 13: COLUMN_BEFORE_ALIAS };
 
 /** A statement with its migration's settings, where a SETTINGS clause belongs to a query (not to a table). */
 function withMigrationSettings(version: number, statement: string): string {
