@@ -38,8 +38,12 @@ describe('the monthly report job', () => {
 		await scheduler.stop();
 		expect(toAcme().map((r) => r.mail.subject)).toEqual(['Compliance report October 2026: acme']);
 	});
+});
 
-	it('after a missed 1st, sends the report once when the server starts again, and never again', async () => {
+describe('the monthly report job after a missed 1st', () => {
+	let sent: ReturnType<typeof toAcme> = [];
+	// The tests below read what this scenario sent, so any of them runs alone.
+	beforeAll(async () => {
 		const before = toAcme().length;
 		// The server was down on 1 December at 08:00; it starts again on the 2nd.
 		for (const restart of [0, 1, 2]) {
@@ -48,7 +52,10 @@ describe('the monthly report job', () => {
 			await Promise.all([scheduler.runNow('monthly-report'), scheduler.runNow('monthly-report')]);
 			await scheduler.stop();
 		}
-		const sent = toAcme().slice(before);
+		sent = toAcme().slice(before);
+	});
+
+	it('sends the report once when the server starts again, and never again', async () => {
 		expect(sent.map((r) => r.mail.subject)).toEqual(['Compliance report November 2026: acme']);
 		const runs = await listMonthRuns(TENANT, MONTH);
 		expect(runs.map((r) => [r.sendNo, r.kind, r.status])).toEqual([[0, 'scheduled', 'sent']]);
@@ -56,7 +63,7 @@ describe('the monthly report job', () => {
 	});
 
 	it('delivers the figures, the inline charts and the CSV attachments', async () => {
-		const { mail, envelopeTo } = toAcme().at(-1)!;
+		const { mail, envelopeTo } = sent[0];
 		expect(envelopeTo).toEqual(['compliance@example.com', 'auditor@acme.test']);
 		const html = String(mail.html);
 		if (process.env.MONTHLY_EMAIL_OUT) writeFileSync(process.env.MONTHLY_EMAIL_OUT, html);
