@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
-const SERVER_MODE_TESTS = ['test/integration/**/*.int.test.ts', 'test/security/**/*.int.test.ts'];
+const SERVER_MODE_TESTS = ['test/integration/**/*.int.test.ts', 'test/security/**/*.int.test.ts', 'test/server-mode/**/*.int.test.ts'];
 
 export default defineConfig({
 	plugins: [sveltekit()],

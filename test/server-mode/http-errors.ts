@@ -9,7 +9,9 @@ export interface ExceptionText {
 /** The exception as ClickHouse's HTTP interface writes it: `Code: N. DB::Exception: message. (TYPE) (version V)`. */
 export function exceptionText(e: unknown, version: string): ExceptionText {
 	if (e instanceof RequestError) return { code: e.code, type: e.type, body: `Code: ${e.code}. DB::Exception: ${e.message}. (${e.type}) (version ${version})\n` };
-	const message = e instanceof Error ? e.message : String(e);
+	const text = e instanceof Error ? e.message : String(e);
+	// chdb-node puts its own words ("Query failed: ") before the engine's message; a server does not.
+	const message = text.includes('Code: ') ? text.slice(text.indexOf('Code: ')) : text;
 	const m = /Code: (\d+)\.[\s\S]*\(([A-Z0-9_]+)\)/.exec(message);
 	if (!m) return { code: 1001, type: 'STD_EXCEPTION', body: `Code: 1001. DB::Exception: ${message}. (STD_EXCEPTION) (version ${version})\n` };
 	const body = /\(version [^)]*\)\s*$/.test(message) ? message : `${message.trimEnd()} (version ${version})`;

@@ -112,6 +112,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 	if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
 		throw new ConfigError(`Invalid configuration:\n  ${e.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: set ADMIN_EMAIL and ADMIN_PASSWORD together`);
 	}
+	if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
+		throw new ConfigError('Invalid configuration:\n  CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is reached through one of its servers)');
+	}
 	if (e.RETENTION_SECURITY_DAYS < e.RETENTION_DAYS) {
 		throw new ConfigError('Invalid configuration:\n  RETENTION_SECURITY_DAYS: must be at least RETENTION_DAYS');
 	}

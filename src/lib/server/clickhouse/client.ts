@@ -1,4 +1,4 @@
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { mkdirSync } from 'node:fs';
 import { getConfig } from '../config';
 import type { Lane } from './lane';
@@ -23,6 +23,9 @@ async function connectServer(): Promise<ClickHouseClient> {
 		// Bound arrays of thousands of ids would pass the server's URL limit (http_max_uri_size, 1 MiB):
 		// past 4 KiB the client sends the parameters in a multipart body instead.
 		use_multipart_params_auto: true,
+		// A failed request reaches its caller as a StoreError naming the query, which is logged where it
+		// is handled; the client's own log would print each failure a second time, with its settings.
+		log: { level: ClickHouseLogLevel.OFF },
 		// On a cluster, an insert through a Distributed table returns once every shard has its rows,
 		// so a read that follows sees them (the app reads its own writes: alerts, versions, state).
 		clickhouse_settings: { date_time_input_format: 'best_effort', ...(ch.cluster ? { insert_distributed_sync: 1 } : {}) }
