@@ -120,4 +120,12 @@ function stop() {
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-process.on('disconnect', stop);
+// A test run that dies without stopping this server must not leave it holding its data directory.
+const parent = process.ppid;
+setInterval(() => {
+	try {
+		process.kill(parent, 0);
+	} catch {
+		stop();
+	}
+}, 2_000).unref();
