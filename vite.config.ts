@@ -1,6 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+const SERVER_MODE_TESTS = ['test/integration/**/*.int.test.ts', 'test/security/**/*.int.test.ts', 'test/server-mode/**/*.int.test.ts'];
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { host: '127.0.0.1' },
@@ -37,6 +39,19 @@ export default defineConfig({
 					name: 'security',
 					include: ['test/security/**/*.int.test.ts'],
 					setupFiles: ['test/integration/setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			// Server mode (CLICKHOUSE_URL): the integration tests again, through @clickhouse/client over
+			// HTTP, against a ClickHouse HTTP interface served from a separate engine process.
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					include: SERVER_MODE_TESTS,
+					setupFiles: ['test/server-mode/setup.ts'],
+					globalSetup: ['test/server-mode/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

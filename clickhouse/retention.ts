@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../src/lib/server/clickhouse/query';
+import { runSchemaStatement } from './migrate';
 
 import { SECURITY_CATEGORIES, type Retention } from '../src/lib/server/ingest/retention-days';
 
@@ -37,7 +38,7 @@ export async function applyRetention(r: Retention): Promise<boolean> {
 	});
 	const current = rows[0]?.value ?? JSON.stringify({ days: 90, securityDays: 365 });
 	if (current === wanted) return false;
-	for (const [table, ttl] of Object.entries(retentionTtls(r))) await command('retention.modifyTtl', `ALTER TABLE ${table} MODIFY TTL ${ttl}`);
+	for (const [table, ttl] of Object.entries(retentionTtls(r))) await runSchemaStatement('retention.modifyTtl', `ALTER TABLE ${table} MODIFY TTL ${ttl}`);
 	await command(
 		'retention.record',
 		"INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('retention.applied', {v:String}, now64(3), 'config')",

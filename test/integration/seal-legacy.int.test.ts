@@ -17,7 +17,7 @@ beforeAll(async () => {
 	Object.assign(process.env, { RULES_SETTLE_SECONDS: '60', SEAL_PRIVATE_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'seal-key-')), 'seal.pem') });
 	resetConfig();
 	const all = loadMigrations();
-	await migrate(all.filter((m) => m.version < 60));
+	await migrate(all.filter((m) => m.version < 60), []);
 	// Events as ingest wrote them before migration 0060: the 128-bit form-1 hash, no hash_form column.
 	const p = await prepareEvents(
 		[

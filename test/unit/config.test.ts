@@ -20,6 +20,11 @@ describe('parseConfig', () => {
 		expect(c.clickhouse).toEqual({ mode: 'server', url: 'http://ch:8123', username: 'u', password: 'p', database: 'trailscope' });
 	});
 
+	it('renders the schema for a cluster when CLICKHOUSE_CLUSTER names one', () => {
+		const c = parseConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: '{cluster}' });
+		expect(c.clickhouse).toMatchObject({ mode: 'server', cluster: '{cluster}' });
+	});
+
 	it.each([
 		[{ PORT: 'eighty' }, 'PORT'],
 		[{ CLICKHOUSE_URL: 'not a url' }, 'CLICKHOUSE_URL'],
@@ -27,6 +32,8 @@ describe('parseConfig', () => {
 		[{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
 		[{ RETENTION_DAYS: '400' }, 'RETENTION_SECURITY_DAYS'],
 		[{ CLICKHOUSE_DATABASE: 'drop table' }, 'CLICKHOUSE_DATABASE'],
+		[{ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: "main' ; DROP" }, 'CLICKHOUSE_CLUSTER'],
+		[{ CLICKHOUSE_CLUSTER: 'main' }, 'CLICKHOUSE_CLUSTER'],
 		[{ INGEST_API_KEY: 'short' }, 'INGEST_API_KEY'],
 		[{ SMTP_URL: 'http://mail:25' }, 'SMTP_URL'],
 		[{ SMTP_URL: 'nonsense' }, 'SMTP_URL'],

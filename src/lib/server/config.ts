@@ -22,6 +22,8 @@ const EnvSchema = z.object({
 	CLICKHOUSE_USER: z.string().default('default'),
 	CLICKHOUSE_PASSWORD: z.string().default(''),
 	CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('trailscope'),
+	// A name from the servers' remote_servers, or a macro such as {cluster}: it is written in quotes.
+	CLICKHOUSE_CLUSTER: z.string().regex(/^[A-Za-z0-9_.{}-]+$/, 'must be a cluster name or a macro such as {cluster}').optional(),
 	INGEST_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
 	SEED_DEMO: bool(true),
 	RETENTION_DAYS: days(90),
@@ -73,7 +75,7 @@ export interface Config {
 	dataDir: string;
 	clickhouse:
 		| { mode: 'embedded'; path: string; database: string }
-		| { mode: 'server'; url: string; username: string; password: string; database: string };
+		| { mode: 'server'; url: string; username: string; password: string; database: string; cluster?: string };
 	ingest: { apiKey?: string };
 	seedDemo: boolean;
 	retention: { days: number; securityDays: number };
@@ -110,6 +112,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 	if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
 		throw new ConfigError(`Invalid configuration:\n  ${e.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: set ADMIN_EMAIL and ADMIN_PASSWORD together`);
 	}
+	if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
+		throw new ConfigError('Invalid configuration:\n  CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is reached through one of its servers)');
+	}
 	if (e.RETENTION_SECURITY_DAYS < e.RETENTION_DAYS) {
 		throw new ConfigError('Invalid configuration:\n  RETENTION_SECURITY_DAYS: must be at least RETENTION_DAYS');
 	}
@@ -118,7 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		http: { port: e.PORT, host: e.HOST, appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '') },
 		dataDir,
 		clickhouse: e.CLICKHOUSE_URL
-			? { mode: 'server', url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE }
+			? { mode: 'server', url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE, cluster: e.CLICKHOUSE_CLUSTER }
 			: { mode: 'embedded', path: resolve(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE },
 		ingest: { apiKey: e.INGEST_API_KEY },
 		seedDemo: e.SEED_DEMO,

@@ -1,4 +1,4 @@
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { mkdirSync } from 'node:fs';
 import { getConfig } from '../config';
 import type { Lane } from './lane';
@@ -12,7 +12,7 @@ async function connectServer(): Promise<ClickHouseClient> {
 	const ch = getConfig().clickhouse;
 	if (ch.mode !== 'server') throw new Error('not in server mode');
 	const bootstrap = createClient({ url: ch.url, username: ch.username, password: ch.password });
-	await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${ch.database}` });
+	await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${ch.database}${ch.cluster ? ` ON CLUSTER '${ch.cluster}'` : ''}` });
 	await bootstrap.close();
 	// Over HTTP, clickhouse_settings are parameters of one request: they cannot outlive it.
 	return createClient({
@@ -20,7 +20,15 @@ async function connectServer(): Promise<ClickHouseClient> {
 		username: ch.username,
 		password: ch.password,
 		database: ch.database,
-		clickhouse_settings: { date_time_input_format: 'best_effort' }
+		// Bound arrays of thousands of ids would pass the server's URL limit (http_max_uri_size, 1 MiB):
+		// past 4 KiB the client sends the parameters in a multipart body instead.
+		use_multipart_params_auto: true,
+		// A failed request reaches its caller as a StoreError naming the query, which is logged where it
+		// is handled; the client's own log would print each failure a second time, with its settings.
+		log: { level: ClickHouseLogLevel.OFF },
+		// On a cluster, an insert through a Distributed table returns once every shard has its rows,
+		// so a read that follows sees them (the app reads its own writes: alerts, versions, state).
+		clickhouse_settings: { date_time_input_format: 'best_effort', ...(ch.cluster ? { insert_distributed_sync: 1 } : {}) }
 	});
 }
 

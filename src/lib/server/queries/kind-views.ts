@@ -1,12 +1,11 @@
 import * as K from './event-kinds';
 
 /**
- * The rollups that classify events by kind, rendered from event-kinds.ts. A migration cannot import
- * TypeScript, so each migration that (re)creates one of these views holds this text verbatim;
- * test/unit/report-migrations.test.ts checks that the latest one equals what is rendered here, so a
- * change to a predicate fails that test until a new migration recreates the views (its message
- * holds the text: kindViewsMigration()). The raw-event reads of the same counts
- * (activity-source.ts) use ACTIVITY_COUNTS too.
+ * The rollups that classify events by kind, rendered from event-kinds.ts. The migration runner
+ * builds them from this text after the numbered migrations (clickhouse/derived-views.ts) and
+ * rebuilds one, refilling its table, whenever its text changes, so a change to a predicate reaches
+ * the views at the next start without a migration copying it. The raw-event reads of the same
+ * counts (activity-source.ts) use ACTIVITY_COUNTS too.
  */
 
 /** Kinds a security report lists one by one, in the order of security_events.kind. */
@@ -62,6 +61,18 @@ const ACTIVITY_SELECT = `SELECT
     ${ACTIVITY_COUNTS}
 FROM events`;
 
+const AUTH_FAILURES_SELECT = `SELECT
+    tenant,
+    toStartOfHour(occurred_at) AS hour,
+    ip,
+    count() AS failures,
+    uniqExactState(${K.ACCOUNT}) AS accounts,
+    min(occurred_at) AS first_seen,
+    max(occurred_at) AS last_seen,
+    anyLast(country) AS country
+FROM events
+WHERE ${K.FAILED_SIGN_IN} AND ip != toIPv6('::')`;
+
 /** Events stored before a view existed: its creation time has whole seconds, so the cut-off is rounded up (see 0006). */
 const before = (view: string) =>
 	`received_at < (SELECT toDateTime64(max(metadata_modification_time), 3, 'UTC') + INTERVAL 1 SECOND FROM system.tables WHERE database = currentDatabase() AND name = '${view}')`;
@@ -95,9 +106,7 @@ function rebuild(view: string, table: string, select: string, groupBy = '', sett
 const COLUMN_BEFORE_ALIAS = '\nSETTINGS prefer_column_name_to_alias = 1';
 
 export const KIND_VIEWS: readonly KindView[] = [
+	rebuild('auth_failures_1h_mv', 'auth_failures_1h', AUTH_FAILURES_SELECT, '\nGROUP BY tenant, hour, ip'),
 	rebuild('security_events_mv', 'security_events', SECURITY_EVENTS_SELECT, '', COLUMN_BEFORE_ALIAS),
 	rebuild('activity_totals_15m_mv', 'activity_totals_15m', ACTIVITY_SELECT, '\nGROUP BY tenant, bucket, category')
 ];
-
-/** The text of a migration that rebuilds every kind view (for a new migration file). */
-export const kindViewsMigration = () => KIND_VIEWS.flatMap((v) => v.statements).map((s) => `${s};\n`).join('\n');
