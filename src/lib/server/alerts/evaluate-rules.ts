@@ -13,7 +13,7 @@ import { MINUTE_MS } from '../rules/compile';
 import { groupLabels } from '../rules/compile-evidence';
 import { changedSince, decideAlerts, groupKeyOf, type Alert, type Decision } from '../rules/decide';
 import { foldIncidents } from '../rules/incidents';
-import { minuteKey, rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type Seen, type TimeRange } from '../rules/plan-arrivals';
+import { kindsRead, minuteKey, rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type Seen, type TimeRange } from '../rules/plan-arrivals';
 import type { TenantScope } from '../rules/scope-sql';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { listRules } from './rule-store';
@@ -116,12 +116,13 @@ async function readArrivals(o: EvaluationOptions, rules: Rule[], tenants: string
 /** Evaluates one rule for every tenant at once and records a run per tenant (its arrival mark). */
 async function evaluateRule(rule: Rule, tenants: readonly string[], hours: ReadonlyMap<string, BusinessHours>, plan: Plan, o: EvaluationOptions, report: EvaluationReport): Promise<Decision[]> {
 	const started = new Date();
+	const kinds = kindsRead(rule);
 	const scopes: TenantScope[] = tenants.map((tenant) => ({
 		tenant,
 		businessHours: hours.get(tenant)!,
 		ranges: o.rerunFrom
 			? spanRange(o.rerunFrom, new Date(o.now.getTime() + MINUTE_MS))
-			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs, seen), rule.windowMinutes)
+			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs, seen, kinds), rule.windowMinutes)
 	}));
 	let decisions: Decision[] = [];
 	let error = '';
