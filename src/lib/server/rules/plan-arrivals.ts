@@ -81,11 +81,37 @@ export const minuteKey = (tenant: string, minute: Date) => `${tenant} ${minute.g
 export function touchedMinutes(arrived: readonly ArrivedMinute[], tenant: string, mark: Date | null, settleMs: number, seen: Seen | null = null, kinds: readonly EventKind[] | null = null): Date[] {
 	const since = mark ? mark.getTime() - settleMs : -Infinity;
 	const memo = mark && seen && seen.until.getTime() === mark.getTime() ? seen.tails : null;
-	return arrived
-		.filter((a) => a.tenant === tenant && a.lastReceived.getTime() > since)
-		.filter((a) => !(memo && a.lastReceived.getTime() <= mark!.getTime() && memo.get(minuteKey(tenant, a.minute)) === a.seen))
-		.filter((a) => !kinds || a.kinds.some((k) => kinds.includes(k)))
-		.map((a) => a.minute);
+	const out: Date[] = [];
+	for (const { a, key, last } of ofTenant(arrived, tenant)) {
+		if (last <= since) continue;
+		if (memo && last <= mark!.getTime() && memo.get(key) === a.seen) continue;
+		if (kinds && !a.kinds.some((k) => kinds.includes(k))) continue;
+		out.push(a.minute);
+	}
+	return out;
+}
+
+interface Entry {
+	a: ArrivedMinute;
+	key: string;
+	last: number;
+}
+
+// A tick asks this of every rule and tenant over one read: after a heavy load the read holds tens
+// of thousands of minutes, so each tenant's are picked out (and keyed) once per read, not per rule.
+const byRead = new WeakMap<readonly ArrivedMinute[], Map<string, Entry[]>>();
+function ofTenant(arrived: readonly ArrivedMinute[], tenant: string): Entry[] {
+	let byTenant = byRead.get(arrived);
+	if (!byTenant) {
+		byTenant = new Map();
+		for (const a of arrived) {
+			const list = byTenant.get(a.tenant) ?? [];
+			list.push({ a, key: minuteKey(a.tenant, a.minute), last: a.lastReceived.getTime() });
+			byTenant.set(a.tenant, list);
+		}
+		byRead.set(arrived, byTenant);
+	}
+	return byTenant.get(tenant) ?? [];
 }
 
 /** The kinds of event a rule's hits depend on: its match's, and a sequence's `before` events'. */
