@@ -152,6 +152,12 @@ async function evaluateRule(rule: Rule, tenants: readonly string[], hours: Reado
 	return decisions;
 }
 
+function byTenant(alerts: readonly Alert[]): Map<string, Alert[]> {
+	const out = new Map<string, Alert[]>();
+	for (const a of alerts) out.set(a.tenant, [...(out.get(a.tenant) ?? []), a]);
+	return out;
+}
+
 async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 	const report: EvaluationReport = { runs: [], opened: [], extended: [], errors: [] };
 	const rules = o.rules ?? (await listRules()).map((r) => r.rule).filter((r) => r.enabled);
@@ -167,14 +173,14 @@ async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 			writes.push(d.alert);
 		}
 	}
-	for (const tenant of new Set(report.opened.map((a) => a.tenant))) {
-		const opened = report.opened.filter((a) => a.tenant === tenant);
-		const since = new Date(Math.min(...opened.map((a) => a.windowStart.getTime())) - 7 * 86_400_000);
-		foldIncidents(opened, await listIncidentLeaders(tenant, since), {
+	const openedBy = byTenant(report.opened);
+	const sinceBy = new Map([...openedBy].map(([t, opened]) => [t, new Date(Math.min(...opened.map((a) => a.windowStart.getTime())) - 7 * 86_400_000)]));
+	const leaders = byTenant(await listIncidentLeaders(sinceBy));
+	for (const [tenant, opened] of openedBy)
+		foldIncidents(opened, leaders.get(tenant) ?? [], {
 			typeOf: (id) => byId.get(id)?.type ?? 'match',
 			cooldownMsOf: (id) => (byId.get(id)?.cooldownMinutes ?? 60) * MINUTE_MS
 		});
-	}
 	// Alerts before runs: a crash between the two re-reads these arrivals, and re-deciding them writes nothing new.
 	await insertAlerts(writes);
 	await insertRuleRuns(report.runs);
