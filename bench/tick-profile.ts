@@ -5,6 +5,7 @@
  *
  * Usage: [TICK_CPU_PROFILE=dir] tsx bench/tick-profile.ts [n=200000] [ticks=3]
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +24,11 @@ const { getConfig } = await import('../src/lib/server/config');
 const { evaluateRules } = await import('../src/lib/server/alerts/evaluate-rules');
 const { generateEvents, DAY_MS } = await import('./generate');
 const { arrivals } = await import('./tick');
+type Alert = import('../src/lib/server/rules/decide').Alert;
 const { getLaneClient } = await import('../src/lib/server/clickhouse/client');
 
-async function store(events: object[]) {
-	const prepared = await prepareEvents(events, events.map((e) => Buffer.byteLength(JSON.stringify(e))), { now: new Date(), retention: getConfig().retention });
+async function store(events: object[], now = new Date()) {
+	const prepared = await prepareEvents(events, events.map((e) => Buffer.byteLength(JSON.stringify(e))), { now, retention: getConfig().retention });
 	if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems.slice(0, 3)));
 	await insert('bench.tickProfile', 'events', prepared.rows);
 }
@@ -46,6 +48,14 @@ function timeLane(client: Record<string, unknown>, method: 'query' | 'command') 
 			timings.set(name, { queries: t.queries + 1, ms: t.ms + ms, max: Math.max(t.max, ms) });
 		}
 	};
+}
+
+let dumps = 0;
+/** What a tick decided, in short: the same digest means the same alerts, versions, counts and incidents. */
+function digest(r: { opened: Alert[]; extended: Alert[] }): string {
+	const lines = [...r.opened, ...r.extended].map((a) => [a.ruleId, a.tenant, JSON.stringify(a.groupValues), a.id, a.version, a.count, a.evidenceCount, a.incidentId, a.windowStart.toISOString(), a.windowEnd.toISOString()].join(' ')).sort();
+	if (process.env.TICK_DUMP) writeFileSync(`${process.env.TICK_DUMP}.${++dumps}`, lines.join('\n') + '\n');
+	return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
 }
 
 /** With TICK_CPU_PROFILE=dir, the main thread's JavaScript during each tick, for Chrome's profiler. */
@@ -76,18 +86,21 @@ try {
 	for (const chunk of generateEvents({ n, seed: 42, now, chunk: 100_000 })) await store(chunk);
 	console.log(`loaded ${n} events in ${Math.round(performance.now() - t)} ms`);
 	const settleMs = getConfig().rules.settleMs;
+	// A clock of its own (the day's start plus 12 h, a minute per tick): two versions of the code
+	// see the very same arrivals and times, so what they raise can be compared (the digest below).
+	const clock = (i: number) => new Date(now.getTime() + 12 * 3600e3 + i * 60_000);
 	t = performance.now();
-	await inBackground(() => evaluateRules({ now: new Date(), settleMs }));
+	await inBackground(() => evaluateRules({ now: clock(0), settleMs }));
 	console.log(`catch-up evaluation ${Math.round(performance.now() - t)} ms`);
 	for (let i = 0; i < ticks; i++) {
-		await store(arrivals(i).split('\n').map((l) => JSON.parse(l) as object));
+		await store(arrivals(i, clock(i + 1).getTime() - 1000).split('\n').map((l) => JSON.parse(l) as object), new Date(clock(i + 1).getTime() - 500));
 		timings.clear();
 		t = performance.now();
-		const report = await cpuProfiled(`tick-${i + 1}`, () => inBackground(() => evaluateRules({ now: new Date(), settleMs })));
+		const report = await cpuProfiled(`tick-${i + 1}`, () => inBackground(() => evaluateRules({ now: clock(i + 1), settleMs })));
 		const ms = performance.now() - t;
 		const rows = [...timings].sort((a, b) => b[1].ms - a[1].ms);
 		const total = rows.reduce((s, [, r]) => s + r.ms, 0);
-		console.log(`\ntick ${i + 1}: ${Math.round(ms)} ms wall, ${Math.round(total)} ms in ${rows.reduce((s, [, r]) => s + r.queries, 0)} statements, ${report.runs.length} runs (${report.runs.filter((r) => r.windows > 0).length} with windows, ${report.runs.reduce((n, r) => n + r.windows, 0)} windows), ${report.opened.length} opened, ${report.extended.length} extended`);
+		console.log(`\ntick ${i + 1}: ${Math.round(ms)} ms wall, ${Math.round(total)} ms in ${rows.reduce((s, [, r]) => s + r.queries, 0)} statements, ${report.runs.length} runs (${report.runs.filter((r) => r.windows > 0).length} with windows, ${report.runs.reduce((n, r) => n + r.windows, 0)} windows), ${report.opened.length} opened, ${report.extended.length} extended, digest ${digest(report)}`);
 		for (const [name, r] of rows) console.log(`  ${r.ms.toFixed(0).padStart(6)} ms ${String(r.queries).padStart(3)}× (max ${r.max.toFixed(0)})  ${name}`);
 	}
 } finally {

@@ -28,9 +28,8 @@ function ok(what: string, reply: { status: number; body: Buffer }): string {
  * A minute's arrivals: TICK_EVENTS events of the benchmark's tenants and mix, 99% of them from the
  * last minute and 1% from any time in the 30 days before (a shipper's backlog, an import).
  */
-export function arrivals(run: number): string {
+export function arrivals(run: number, now = Date.now()): string {
 	const r = new Prng(10_000 + run);
-	const now = Date.now();
 	const [events] = [...generateEvents({ n: TICK_EVENTS, seed: 10_000 + run, now: new Date(now), chunk: TICK_EVENTS })];
 	const lines = events.map((e) => {
 		const late = r.next() < LATE_SHARE;

@@ -71,8 +71,11 @@ describe('touchedMinutes', () => {
 		expect(touchedMinutes(arrived, 'acme', null, 0, null, kindsRead(builtinRule('brute_force_ip')!))).toEqual([T('09:00')]);
 		expect(touchedMinutes(arrived, 'acme', null, 0, null, kindsRead(builtinRule('success_after_failures')!))).toEqual([T('09:00'), T('07:00')]);
 		expect(touchedMinutes(arrived, 'acme', null, 0, null, kindsRead(builtinRule('mass_deletion')!))).toEqual([]);
-		// A minute holding only events of no kind is read by no rule.
+		// A minute holding only events of no kind is read by no rule...
 		expect(touchedMinutes(arrived, 'globex', null, 0, null, kindsRead(builtinRule('new_country')!))).toEqual([]);
+		// ...but by a rule with a baseline, whose baseline starts from the earliest window evaluated.
+		expect(kindsRead(builtinRule('unusual_export_volume')!)).toBeNull();
+		expect(touchedMinutes(arrived, 'globex', null, 0, null, kindsRead(builtinRule('unusual_export_volume')!))).toEqual([T('10:03')]);
 	});
 });
 

@@ -114,5 +114,9 @@ function ofTenant(arrived: readonly ArrivedMinute[], tenant: string): Entry[] {
 	return byTenant.get(tenant) ?? [];
 }
 
-/** The kinds of event a rule's hits depend on: its match's, and a sequence's `before` events'. */
-export const kindsRead = (rule: Rule): EventKind[] => [...new Set([...rule.filter.kinds, ...(rule.before?.kinds ?? [])])];
+/**
+ * The kinds of event whose arrival can change a rule's hits: its match's, and a sequence's `before`
+ * events'. Null (any arrival) for a rule with a baseline: its baseline is the average over the
+ * days before the tenant's earliest window of the tick, so the windows evaluated change its hits.
+ */
+export const kindsRead = (rule: Rule): EventKind[] | null => (rule.baseline ? null : [...new Set([...rule.filter.kinds, ...(rule.before?.kinds ?? [])])]);
