@@ -154,7 +154,11 @@ async function evaluateRule(rule: Rule, tenants: readonly string[], hours: Reado
 
 function byTenant(alerts: readonly Alert[]): Map<string, Alert[]> {
 	const out = new Map<string, Alert[]>();
-	for (const a of alerts) out.set(a.tenant, [...(out.get(a.tenant) ?? []), a]);
+	for (const a of alerts) {
+		const list = out.get(a.tenant);
+		if (list) list.push(a);
+		else out.set(a.tenant, [a]);
+	}
 	return out;
 }
 
