@@ -25,7 +25,7 @@ const config = {
 			}
 		},
 		typescript: {
-			config: (c) => ({ ...c, include: [...c.include, '../clickhouse/**/*.ts', '../jobs/**/*.ts', '../test/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'] })
+			config: (c) => ({ ...c, include: [...c.include, '../clickhouse/**/*.ts', '../jobs/**/*.ts', '../test/**/*.ts', '../scripts/**/*.ts'] })
 		}
 	}
 };

@@ -1,24 +1,29 @@
 /**
  * `npm run bench [-- --sizes=1000000,10000000 --clients=4 --quick --skip-sqlite]`
- * Prints one markdown section per size and writes them all to bench/results/latest.md.
+ * Prints one markdown section per size. Each size, as soon as it is done, is written to
+ * bench/results/<size>.md (1M.md, 10M.md, 200k.md for --quick) with the date, the machine and the
+ * commit, so a long run that stops keeps what it finished and a size can be run alone
+ * (`--sizes=10000000`); bench/results/latest.md holds the whole run.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from '../scripts/ensure-build.js';
 import type { DirectResult } from './direct';
+import { runConcurrency } from './concurrency';
 import { closeExport, runExport } from './export';
+import type { InProcessResult } from './inprocess';
 import { DAY_MS, writeNdjson, type GenSpec } from './generate';
 import { closeHttp, ingestFile } from './http';
 import { ForeignCpu, snapshotApp, type AppSnapshot } from './machine';
 import { runApiQueries, runSqliteQueries } from './measure';
 import { closePage, runPageLoads, signIn } from './page';
 import { QUERY_TENANT } from './catalogue';
-import { header, sizeSection, type SizeResult } from './report';
+import { header, sizeLabel, sizeSection, type SizeResult } from './report';
 import { cpuSeconds, RssSampler, startServer, waitForQuiet, type RunningServer } from './server';
 import { loadSqlite } from './sqlite';
 import { runProductQueries } from './product';
@@ -56,7 +61,12 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
 
 function runDirect(app: AppSnapshot, spec: GenSpec, dataDir: string): Promise<DirectResult> {
 	const args = { appDir: app.dir, n: spec.n, limit: Math.min(spec.n, directMax), seed: spec.seed, nowMs: spec.now.getTime(), dataDir, batch: 100_000 };
-	const script = fileURLToPath(new URL('./direct.ts', import.meta.url));
+	return runChild<DirectResult>('direct.ts', 'direct insert', app, args);
+}
+
+/** A bench script in a process of its own (one engine data directory per process); its answer is the line `RESULT {...}`. */
+function runChild<T>(name: string, what: string, app: AppSnapshot, args: object): Promise<T> {
+	const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(args)], { cwd: app.dir, stdio: ['ignore', 'pipe', 'inherit'] });
 		let out = '';
@@ -64,8 +74,8 @@ function runDirect(app: AppSnapshot, spec: GenSpec, dataDir: string): Promise<Di
 		child.on('error', reject);
 		child.on('exit', (code) => {
 			const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-			if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as DirectResult);
-			else reject(new Error(`direct insert exited with code ${code}: ${out.slice(-2000)}`));
+			if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as T);
+			else reject(new Error(`${what} exited with code ${code}: ${out.slice(-2000)}`));
 		});
 	});
 }
@@ -107,7 +117,9 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	log(`${fmtInt(n)}: security report, overview, rule evaluation and backtest`);
 	const product = await runProductQueries(server.base, key, session, runs);
 	log(`${fmtInt(n)}: scheduler ticks with late arrivals, and a late burst's time to alert`);
-	const ticks = await runTicks(server.base, key, Math.min(runs, 10));
+	const ticks = await runTicks(server.base, key, Math.min(runs, 10), now, seed);
+	log(`${fmtInt(n)}: tick p50 ${ticks.tick.p50.toFixed(0)} ms; pages from one client, then from 20 at once`);
+	const concurrency = await runConcurrency(server.base, key, now, seed);
 	foreign.queries = others.cores();
 	log(`${fmtInt(n)}: /events load p50 ${page.latency.p50.toFixed(1)} ms; exporting up to ${fmtInt(exportRows)} events as CSV`);
 	const exported = await runExport(server.base, key, now, seed, file.stats.perTenant[QUERY_TENANT], exportRows, rss);
@@ -116,6 +128,9 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	rss.stop();
 	await server.stop();
 	server = undefined;
+	log(`${fmtInt(n)}: histogram and failed logins by IP in-process, as SQLite is measured`);
+	const aggregates = Object.fromEntries(['histogram', 'failed'].map((k) => [k, api.plans.get(k as 'histogram')!]));
+	const inprocess = await runChild<InProcessResult>('inprocess.ts', 'in-process queries', app, { appDir: app.dir, dataDir: join(dir, 'server'), plans: aggregates, warmups: 2 });
 	rmSync(join(dir, 'server'), { recursive: true, force: true });
 	rmSync(file.path, { force: true });
 
@@ -130,6 +145,8 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 		page,
 		product,
 		ticks,
+		concurrency,
+		inprocess,
 		seals: direct.seals,
 		exported,
 		foreign,
@@ -152,7 +169,21 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	return result;
 }
 
-const version = (pkg: string) => (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
+// The SQLite peer is bench's own dependency, the engine the app's.
+const version = (pkg: string) => {
+	const path = [`bench/node_modules/${pkg}/package.json`, `node_modules/${pkg}/package.json`].find((p) => existsSync(p));
+	return path ? (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version : 'unknown';
+};
+
+/** The code measured: the commit, and whether the working tree differed from it. */
+function commit(): string {
+	const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
+	try {
+		return `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', '--', '.') ? ' (dirty: uncommitted changes)' : ''}`;
+	} catch {
+		return 'unknown (not a git checkout)';
+	}
+}
 
 function machine(): string {
 	const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -167,16 +198,21 @@ async function main() {
 	ensureBuild();
 	const app = snapshotApp(join(root, 'app'));
 	log(`app snapshot ${app.hash}: ${app.migrations.length} migrations, in ${app.dir}`);
-	const sections: string[] = [header(machine(), argv.join(' '), app)];
-	console.log(sections[0]);
+	const head = header(machine(), argv.join(' '), app, commit());
+	const sections: string[] = [head];
+	console.log(head);
+	mkdirSync('bench/results', { recursive: true });
 	for (const n of sizes) {
 		const section = sizeSection(await runSize(app, n));
 		console.log(section);
 		sections.push(section);
+		// Written at once: a later size that fails or is stopped leaves this one's results.
+		const file = `bench/results/${sizeLabel(n)}.md`;
+		writeFileSync(file, [head, section].join('\n'));
+		log(`wrote ${file}`);
 	}
 	sections.push(`Whole run: ${fmtDuration(performance.now() - started)}.`, '');
 	console.log(sections[sections.length - 2]);
-	mkdirSync('bench/results', { recursive: true });
 	writeFileSync('bench/results/latest.md', sections.join('\n'));
 	log(`wrote bench/results/latest.md (${fmtDuration(performance.now() - started)})`);
 }

@@ -1,6 +1,8 @@
 import { DAY_MS, generateEvents, PERIOD_MS } from './generate';
+import { runHttpQuery } from './http';
 import { send } from './page';
 import { Prng } from './prng';
+import { planQueries } from './queries';
 import { latency, type Latency } from './stats';
 
 /** Issue 10: the scheduler's tick when some events come late, and how soon a late burst alerts. */
@@ -9,6 +11,8 @@ export interface TickResult {
 	tick: Latency & { events: number; late: number };
 	/** From the 202 of a burst that happened two hours ago to its alert being stored. */
 	lateBurst: { ms: number; raised: boolean };
+	/** Issue 14: the timeline's first page idle, and asked one request after another during further ticks. */
+	timeline: { idle: Latency; during: Latency; ticks: number };
 }
 
 export const TICK_EVENTS = 5000;
@@ -24,9 +28,8 @@ function ok(what: string, reply: { status: number; body: Buffer }): string {
  * A minute's arrivals: TICK_EVENTS events of the benchmark's tenants and mix, 99% of them from the
  * last minute and 1% from any time in the 30 days before (a shipper's backlog, an import).
  */
-function arrivals(run: number): string {
+export function arrivals(run: number, now = Date.now()): string {
 	const r = new Prng(10_000 + run);
-	const now = Date.now();
 	const [events] = [...generateEvents({ n: TICK_EVENTS, seed: 10_000 + run, now: new Date(now), chunk: TICK_EVENTS })];
 	const lines = events.map((e) => {
 		const late = r.next() < LATE_SHARE;
@@ -37,7 +40,7 @@ function arrivals(run: number): string {
 }
 
 /** The work of one scheduler tick, through POST /api/v1/rules/evaluate (what the schedule runs each minute). */
-export async function runTicks(base: string, key: string, runs: number): Promise<TickResult> {
+export async function runTicks(base: string, key: string, runs: number, now: Date, seed: number): Promise<TickResult> {
 	const auth = { authorization: `Bearer ${key}` };
 	const json = { ...auth, 'content-type': 'application/json' };
 	const ndjson = { ...auth, 'content-type': 'application/x-ndjson' };
@@ -51,6 +54,26 @@ export async function runTicks(base: string, key: string, runs: number): Promise
 		await evaluate();
 		times.push(performance.now() - t0);
 	}
+	// Apart from the timed ticks, so that the probes' own load does not count in a tick's time.
+	const plans = planQueries('timeline', 1000, now, seed ^ 0x1c1c);
+	const idle: number[] = [];
+	for (let i = 0; i < 22; i++) {
+		const { ms } = await runHttpQuery(base, key, plans[i]);
+		if (i >= 2) idle.push(ms);
+	}
+	const during: number[] = [];
+	const probeTicks = Math.min(runs, 5);
+	let next = 22;
+	for (let i = 0; i < probeTicks; i++) {
+		ok('ingest', await send(`${base}/api/v1/events`, 'POST', ndjson, arrivals(runs + i)));
+		let done = false;
+		const tick = evaluate().finally(() => (done = true));
+		while (!done && next < plans.length) {
+			const { ms } = await runHttpQuery(base, key, plans[next++]);
+			if (!done) during.push(ms);
+		}
+		await tick;
+	}
 	const ip = '198.18.7.7';
 	const burst = Array.from({ length: 30 }, (_, i) =>
 		JSON.stringify({ tenant: 'acme', occurred_at: new Date(Date.now() - 2 * 3600e3 + i * 10_000).toISOString(), action: 'login_failed', outcome: 'failure', actor: { id: `late-${i % 3}` }, ip })
@@ -60,5 +83,5 @@ export async function runTicks(base: string, key: string, runs: number): Promise
 	await evaluate();
 	const found = JSON.parse(ok('alerts', await send(`${base}/api/v1/alerts?tenant=acme&rule_id=brute_force_ip&status=open,acknowledged,resolved&since=now-1d&limit=1000`, 'GET', auth))) as { alerts: { group: { ip?: string } }[] };
 	const raised = found.alerts.some((a) => a.group.ip === ip);
-	return { tick: { ...latency(times), events: TICK_EVENTS, late: Math.round(TICK_EVENTS * LATE_SHARE) }, lateBurst: { ms: performance.now() - t0, raised } };
+	return { tick: { ...latency(times), events: TICK_EVENTS, late: Math.round(TICK_EVENTS * LATE_SHARE) }, lateBurst: { ms: performance.now() - t0, raised }, timeline: { idle: latency(idle), during: latency(during), ticks: probeTicks } };
 }

@@ -3,7 +3,7 @@ import { RuleSchema } from '../../src/lib/schemas/rule';
 import { DEFAULT_BUSINESS_HOURS } from '../../src/lib/schemas/tenant-settings';
 import { builtinRule } from '../../src/lib/server/rules/builtin';
 import { alertIdOf, changedSince, decideAlerts, type Hit } from '../../src/lib/server/rules/decide';
-import { minuteKey, rangesFor, spanRange, touchedMinutes } from '../../src/lib/server/rules/plan-arrivals';
+import { kindsRead, minuteKey, rangesFor, spanRange, touchedMinutes } from '../../src/lib/server/rules/plan-arrivals';
 import { matchSql } from '../../src/lib/server/rules/rule-sql';
 
 const T = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00Z`);
@@ -48,9 +48,9 @@ describe('rangesFor', () => {
 
 describe('touchedMinutes', () => {
 	const arrived = [
-		{ tenant: 'acme', minute: T('09:00'), lastReceived: T('10:00'), seen: 1, tail: 1 },
-		{ tenant: 'acme', minute: T('07:00'), lastReceived: T('10:04'), seen: 0, tail: 1 },
-		{ tenant: 'globex', minute: T('10:03'), lastReceived: T('10:04'), seen: 0, tail: 2 }
+		{ tenant: 'acme', minute: T('09:00'), lastReceived: T('10:00'), seen: 1, tail: 1, kinds: ['failed_sign_in' as const] },
+		{ tenant: 'acme', minute: T('07:00'), lastReceived: T('10:04'), seen: 0, tail: 1, kinds: ['export' as const, 'sign_in' as const] },
+		{ tenant: 'globex', minute: T('10:03'), lastReceived: T('10:04'), seen: 0, tail: 2, kinds: [] }
 	];
 	it('takes the minutes of a tenant that received events after its mark, less the settle time', () => {
 		expect(touchedMinutes(arrived, 'acme', T('10:03'), 60_000)).toEqual([T('07:00')]);
@@ -66,6 +66,16 @@ describe('touchedMinutes', () => {
 		expect(touchedMinutes(arrived, 'acme', T('10:01'), 120_000, seen(0))).toEqual([T('09:00'), T('07:00')]);
 		// A rule whose mark is not the previous read's end (it failed then) reads everything again.
 		expect(touchedMinutes(arrived, 'acme', T('10:00'), 120_000, seen(1))).toEqual([T('09:00'), T('07:00')]);
+	});
+	it("given a rule's kinds, takes only the minutes where events of one of them arrived", () => {
+		expect(touchedMinutes(arrived, 'acme', null, 0, null, kindsRead(builtinRule('brute_force_ip')!))).toEqual([T('09:00')]);
+		expect(touchedMinutes(arrived, 'acme', null, 0, null, kindsRead(builtinRule('success_after_failures')!))).toEqual([T('09:00'), T('07:00')]);
+		expect(touchedMinutes(arrived, 'acme', null, 0, null, kindsRead(builtinRule('mass_deletion')!))).toEqual([]);
+		// A minute holding only events of no kind is read by no rule...
+		expect(touchedMinutes(arrived, 'globex', null, 0, null, kindsRead(builtinRule('new_country')!))).toEqual([]);
+		// ...but by a rule with a baseline, whose baseline starts from the earliest window evaluated.
+		expect(kindsRead(builtinRule('unusual_export_volume')!)).toBeNull();
+		expect(touchedMinutes(arrived, 'globex', null, 0, null, kindsRead(builtinRule('unusual_export_volume')!))).toEqual([T('10:03')]);
 	});
 });
 

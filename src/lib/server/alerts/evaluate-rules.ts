@@ -13,7 +13,7 @@ import { MINUTE_MS } from '../rules/compile';
 import { groupLabels } from '../rules/compile-evidence';
 import { changedSince, decideAlerts, groupKeyOf, type Alert, type Decision } from '../rules/decide';
 import { foldIncidents } from '../rules/incidents';
-import { minuteKey, rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type Seen, type TimeRange } from '../rules/plan-arrivals';
+import { kindsRead, minuteKey, rangesFor, spanRange, touchedMinutes, type ArrivedMinute, type Seen, type TimeRange } from '../rules/plan-arrivals';
 import type { TenantScope } from '../rules/scope-sql';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { listRules } from './rule-store';
@@ -116,12 +116,13 @@ async function readArrivals(o: EvaluationOptions, rules: Rule[], tenants: string
 /** Evaluates one rule for every tenant at once and records a run per tenant (its arrival mark). */
 async function evaluateRule(rule: Rule, tenants: readonly string[], hours: ReadonlyMap<string, BusinessHours>, plan: Plan, o: EvaluationOptions, report: EvaluationReport): Promise<Decision[]> {
 	const started = new Date();
+	const kinds = kindsRead(rule);
 	const scopes: TenantScope[] = tenants.map((tenant) => ({
 		tenant,
 		businessHours: hours.get(tenant)!,
 		ranges: o.rerunFrom
 			? spanRange(o.rerunFrom, new Date(o.now.getTime() + MINUTE_MS))
-			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs, seen), rule.windowMinutes)
+			: rangesFor(touchedMinutes(plan.arrived, tenant, plan.marks.of(rule.id, tenant), o.settleMs, seen, kinds), rule.windowMinutes)
 	}));
 	let decisions: Decision[] = [];
 	let error = '';
@@ -151,6 +152,16 @@ async function evaluateRule(rule: Rule, tenants: readonly string[], hours: Reado
 	return decisions;
 }
 
+function byTenant(alerts: readonly Alert[]): Map<string, Alert[]> {
+	const out = new Map<string, Alert[]>();
+	for (const a of alerts) {
+		const list = out.get(a.tenant);
+		if (list) list.push(a);
+		else out.set(a.tenant, [a]);
+	}
+	return out;
+}
+
 async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 	const report: EvaluationReport = { runs: [], opened: [], extended: [], errors: [] };
 	const rules = o.rules ?? (await listRules()).map((r) => r.rule).filter((r) => r.enabled);
@@ -166,14 +177,14 @@ async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 			writes.push(d.alert);
 		}
 	}
-	for (const tenant of new Set(report.opened.map((a) => a.tenant))) {
-		const opened = report.opened.filter((a) => a.tenant === tenant);
-		const since = new Date(Math.min(...opened.map((a) => a.windowStart.getTime())) - 7 * 86_400_000);
-		foldIncidents(opened, await listIncidentLeaders(tenant, since), {
+	const openedBy = byTenant(report.opened);
+	const sinceBy = new Map([...openedBy].map(([t, opened]) => [t, new Date(Math.min(...opened.map((a) => a.windowStart.getTime())) - 7 * 86_400_000)]));
+	const leaders = byTenant(await listIncidentLeaders(sinceBy));
+	for (const [tenant, opened] of openedBy)
+		foldIncidents(opened, leaders.get(tenant) ?? [], {
 			typeOf: (id) => byId.get(id)?.type ?? 'match',
 			cooldownMsOf: (id) => (byId.get(id)?.cooldownMinutes ?? 60) * MINUTE_MS
 		});
-	}
 	// Alerts before runs: a crash between the two re-reads these arrivals, and re-deciding them writes nothing new.
 	await insertAlerts(writes);
 	await insertRuleRuns(report.runs);

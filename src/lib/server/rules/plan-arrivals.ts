@@ -1,3 +1,4 @@
+import type { EventKind, Rule } from '../../schemas/rule';
 import { MINUTE_MS } from './compile';
 
 /** One-minute windows ending in (from, to]: the buckets [from, to) a rule query reports on. */
@@ -56,6 +57,8 @@ export interface ArrivedMinute {
 	seen: number;
 	/** ...and how many within the settle time before this read's end: what the next read re-reads. */
 	tail: number;
+	/** The kinds of event among them. */
+	kinds: readonly EventKind[];
 }
 
 /** What the previous read found in the part of time the next one reads again. */
@@ -72,12 +75,48 @@ export const minuteKey = (tenant: string, minute: Date) => `${tenant} ${minute.g
  * stamped when received but visible only once its batch is written). No mark: every minute. A
  * minute re-read only because of the settle time is left out when the read up to `mark` already
  * saw exactly these events of it: nothing arrived since, and nothing late became visible.
+ * Given `kinds` (a rule's), a minute counts only when events of one of them arrived in it: a rule
+ * reads nothing else, so its windows there would come out as its last run left them.
  */
-export function touchedMinutes(arrived: readonly ArrivedMinute[], tenant: string, mark: Date | null, settleMs: number, seen: Seen | null = null): Date[] {
+export function touchedMinutes(arrived: readonly ArrivedMinute[], tenant: string, mark: Date | null, settleMs: number, seen: Seen | null = null, kinds: readonly EventKind[] | null = null): Date[] {
 	const since = mark ? mark.getTime() - settleMs : -Infinity;
 	const memo = mark && seen && seen.until.getTime() === mark.getTime() ? seen.tails : null;
-	return arrived
-		.filter((a) => a.tenant === tenant && a.lastReceived.getTime() > since)
-		.filter((a) => !(memo && a.lastReceived.getTime() <= mark!.getTime() && memo.get(minuteKey(tenant, a.minute)) === a.seen))
-		.map((a) => a.minute);
+	const out: Date[] = [];
+	for (const { a, key, last } of ofTenant(arrived, tenant)) {
+		if (last <= since) continue;
+		if (memo && last <= mark!.getTime() && memo.get(key) === a.seen) continue;
+		if (kinds && !a.kinds.some((k) => kinds.includes(k))) continue;
+		out.push(a.minute);
+	}
+	return out;
 }
+
+interface Entry {
+	a: ArrivedMinute;
+	key: string;
+	last: number;
+}
+
+// A tick asks this of every rule and tenant over one read: after a heavy load the read holds tens
+// of thousands of minutes, so each tenant's are picked out (and keyed) once per read, not per rule.
+const byRead = new WeakMap<readonly ArrivedMinute[], Map<string, Entry[]>>();
+function ofTenant(arrived: readonly ArrivedMinute[], tenant: string): Entry[] {
+	let byTenant = byRead.get(arrived);
+	if (!byTenant) {
+		byTenant = new Map();
+		for (const a of arrived) {
+			const list = byTenant.get(a.tenant) ?? [];
+			list.push({ a, key: minuteKey(a.tenant, a.minute), last: a.lastReceived.getTime() });
+			byTenant.set(a.tenant, list);
+		}
+		byRead.set(arrived, byTenant);
+	}
+	return byTenant.get(tenant) ?? [];
+}
+
+/**
+ * The kinds of event whose arrival can change a rule's hits: its match's, and a sequence's `before`
+ * events'. Null (any arrival) for a rule with a baseline: its baseline is the average over the
+ * days before the tenant's earliest window of the tick, so the windows evaluated change its hits.
+ */
+export const kindsRead = (rule: Rule): EventKind[] | null => (rule.baseline ? null : [...new Set([...rule.filter.kinds, ...(rule.before?.kinds ?? [])])]);

@@ -21,14 +21,17 @@ export async function listLiveAlerts(ruleId: string, tenants: readonly string[],
 	return rows.map(toAlert);
 }
 
-/** The live alerts of a tenant that lead an incident, any rule: what a new alert may join. */
-export async function listIncidentLeaders(tenant: string, since: Date): Promise<Alert[]> {
+/** The live alerts that lead an incident, any rule, of each tenant since its own time: what a new alert may join. One query for every tenant of a tick. */
+export async function listIncidentLeaders(sinceByTenant: ReadonlyMap<string, Date>): Promise<Alert[]> {
+	if (sinceByTenant.size === 0) return [];
+	const tenants = [...sinceByTenant.keys()];
 	const rows = await query({
 		name: 'alerts.listIncidentLeaders',
 		row: AlertDbRow,
-		params: { tenant, since: toChTime(since) },
+		params: { tenants, sinces: tenants.map((t) => toChTime(sinceByTenant.get(t)!)) },
 		sql: `SELECT ${ALERT_COLUMNS} FROM alerts FINAL
-			WHERE tenant = {tenant:String} AND incident_id = id AND status != 'resolved' AND window_end >= {since:DateTime64(3)}`
+			WHERE tenant IN {tenants:Array(String)} AND incident_id = id AND status != 'resolved'
+			  AND window_end >= {sinces:Array(DateTime64(3))}[indexOf({tenants:Array(String)}, tenant)]`
 	});
 	return rows.map(toAlert);
 }
