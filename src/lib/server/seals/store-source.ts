@@ -5,6 +5,7 @@ import { listPeriodEvents, listPeriodIds, listVerifyRowsByIds, type VerifyRow } 
 import { listPeriodLeaves, type PeriodLeavesRow } from '../queries/seals/list-period-leaves';
 import { listSealHeads } from '../queries/seals/list-seal-heads';
 import { listSeals, listSealsBySeq } from '../queries/seals/list-seals';
+import { listSealLeafLists } from '../queries/seals/seal-leaves';
 import type { VerifySource } from './verify-range';
 import type { PeriodLeaves, VerifyEvent } from './verify-period';
 
@@ -46,6 +47,7 @@ export function storeSource(tenant: string): VerifySource {
 			const [h] = await listSealHeads(tenant);
 			return h ? { firstPeriod: h.firstPeriod.getTime(), lastPeriodEnd: h.lastPeriodEnd.getTime(), receivedTo: h.receivedTo.getTime() } : null;
 		},
+		sealedLeaves: async (seq) => (await listSealLeafLists(tenant, [seq])).get(seq),
 		async periods(from, to, periodMs) {
 			const rows = await listPeriodLeaves({ tenant, from, to, periodMs });
 			return new Map(await Promise.all(rows.map(async (r) => [r.period_ms, await periodOfRow(tenant, r, periodMs)] as const)));

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { expectedHash, type CanonicalEvent } from './canonical';
 import { leafHash, packedRoot } from './merkle';
 import { GENESIS, sealHash, signatureValid, type Seal } from './seal-record';
+import type { SealedLeaves } from '../queries/seals/seal-leaves';
 
 /** One event as a verification sees it, wherever it was read from (store, API, archive). */
 export interface VerifyEvent {
@@ -41,6 +42,8 @@ export interface ChainContext {
 	sealBySeq: ReadonlyMap<number, Seal>;
 	/** The tenant's chain: periods from firstPeriod to lastPeriodEnd all have a seal; arrivals before receivedTo are sealed. */
 	head: { firstPeriod: number; lastPeriodEnd: number; receivedTo: number } | null;
+	/** What a seal sealed, leaf by leaf, where the source keeps it (the store): names what differs. */
+	sealedLeaves?: (seq: number) => Promise<SealedLeaves | undefined>;
 }
 
 /**
@@ -106,12 +109,32 @@ function rootOf(p: PeriodLeaves, places: number[]): string {
 }
 
 /** What differs between a seal and the events of its arrival window, when their root is not the sealed one. */
-function compareWithSeal(seal: Seal, p: PeriodLeaves, places: number[]): Problem[] {
+async function compareWithSeal(seal: Seal, p: PeriodLeaves, places: number[], ctx: ChainContext): Promise<Problem[]> {
 	if (rootOf(p, places) === seal.root) return [];
+	const list = await ctx.sealedLeaves?.(seal.seq);
+	// The list is not signed: it only names, and only when it still holds as many events as the seal says.
+	if (list && list.ids.length === seal.events) return named(seal, list, p, places);
 	const d = places.length - seal.events;
-	if (d > 0) return [{ kind: 'added', seq: seal.seq, message: `${d} event(s) added to what seal ${seal.seq} sealed` }];
-	if (d < 0) return [{ kind: 'missing', seq: seal.seq, message: `${-d} event(s) missing of the ${seal.events} seal ${seal.seq} sealed` }];
-	return [{ kind: 'altered', seq: seal.seq, message: `the events differ from what seal ${seal.seq} sealed (same count)` }];
+	const why = list ? ` (its leaf list holds ${list.ids.length}, so it cannot name them)` : '';
+	if (d > 0) return [{ kind: 'added', seq: seal.seq, message: `${d} event(s) added to what seal ${seal.seq} sealed${why}` }];
+	if (d < 0) return [{ kind: 'missing', seq: seal.seq, message: `${-d} event(s) missing of the ${seal.events} seal ${seal.seq} sealed${why}` }];
+	return [{ kind: 'altered', seq: seal.seq, message: `the events differ from what seal ${seal.seq} sealed (same count)${why}` }];
+}
+
+/** The sealed list against the window's events: ids gone, ids new, and ids whose leaf (id and recomputed hash) moved. */
+async function named(seal: Seal, list: SealedLeaves, p: PeriodLeaves, places: number[]): Promise<Problem[]> {
+	const all = await p.ids();
+	const now = new Map(places.map((i) => [all[i], p.leaves.toString('hex', 32 * i, 32 * i + 8)]));
+	const sealed = new Map(list.ids.map((id, k) => [id, list.leafPrefixes[k]]));
+	const missing = list.ids.filter((id) => !now.has(id));
+	const added = [...now.keys()].filter((id) => !sealed.has(id));
+	const differ = list.ids.filter((id) => now.has(id) && now.get(id) !== sealed.get(id) && !p.changed.includes(id));
+	const out: Problem[] = [];
+	if (missing.length) out.push({ kind: 'missing', seq: seal.seq, ids: missing, message: `${missing.length} event(s) missing of the ${seal.events} seal ${seal.seq} sealed` });
+	if (added.length) out.push({ kind: 'added', seq: seal.seq, ids: added, message: `${added.length} event(s) added to what seal ${seal.seq} sealed` });
+	if (differ.length) out.push({ kind: 'altered', seq: seal.seq, ids: differ, message: `${differ.length} event(s) differ from what seal ${seal.seq} sealed, though each still matches its stored hash (the hash was rewritten too)` });
+	if (!out.length && !p.changed.length) out.push({ kind: 'altered', seq: seal.seq, message: `the events differ from what seal ${seal.seq} sealed (same ids and leaves as its list: the order changed)` });
+	return out;
 }
 
 /** Recomputes one period of one tenant from its events' leaves and its seals. */
@@ -124,10 +147,10 @@ export async function verifyPeriod(start: number, end: number, seals: readonly S
 		const places = placesIn(p, Date.parse(seal.receivedFrom), Date.parse(seal.receivedTo));
 		for (const i of places) covered[i] = 1;
 		sealedEvents += seal.events;
-		problems.push(...compareWithSeal(seal, p, places));
+		problems.push(...(await compareWithSeal(seal, p, places, ctx)));
 	}
 	// A stored hash that its own fields no longer give is an edit, sealed or not; with it, the same count is no news.
-	if (p.changed.length) problems.splice(0, problems.length, ...problems.filter((x) => x.kind !== 'altered'));
+	if (p.changed.length) problems.splice(0, problems.length, ...problems.filter((x) => x.kind !== 'altered' || x.ids));
 	if (p.changed.length) problems.unshift({ kind: 'changed', ids: p.changed, message: `${p.changed.length} event(s) changed since they were stored` });
 	const sealedUpTo = ctx.head?.receivedTo ?? 0;
 	const loose: number[] = [];

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Seal } from './seal-record';
+import type { SealedLeaves } from '../queries/seals/seal-leaves';
 import { leavesOfEvents, verifyPeriod, type ChainContext, type PeriodLeaves, type PeriodReport, type VerifyEvent } from './verify-period';
 
 /** Where a verification reads from: the store (server), the API (the verify command), archive files. */
@@ -13,6 +14,8 @@ export interface VerifySource {
 	events(from: Date, to: Date): AsyncIterable<VerifyEvent[]>;
 	/** The same events already reduced to leaves per period start, where the source can do it faster (the store). */
 	periods?(from: Date, to: Date, periodMs: number): Promise<Map<number, PeriodLeaves>>;
+	/** What a seal sealed, leaf by leaf, where the source keeps it. */
+	sealedLeaves?(seq: number): Promise<SealedLeaves | undefined>;
 }
 
 /** A span's events as leaves per period, from whichever the source offers. */
@@ -58,7 +61,7 @@ export async function verifyRange(src: VerifySource, r: { tenant: string; from: 
 	const bySeq = new Map(seals.map((s) => [s.seq, s]));
 	const before = [...new Set(seals.map((s) => s.seq - 1))].filter((q) => q >= 0 && !bySeq.has(q));
 	for (const s of await src.sealsBySeq(before)) bySeq.set(s.seq, s);
-	const ctx: ChainContext = { publicKey: r.publicKey, keyId: r.keyId, sealBySeq: bySeq, head: await src.head() };
+	const ctx: ChainContext = { publicKey: r.publicKey, keyId: r.keyId, sealBySeq: bySeq, head: await src.head(), sealedLeaves: src.sealedLeaves?.bind(src) };
 	const sealsOf = new Map<number, Seal[]>();
 	for (const s of seals) {
 		const k = Date.parse(s.periodStart);
