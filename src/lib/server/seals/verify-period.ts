@@ -128,7 +128,8 @@ async function named(seal: Seal, list: SealedLeaves, p: PeriodLeaves, places: nu
 	const sealed = new Map(list.ids.map((id, k) => [id, list.leafPrefixes[k]]));
 	const missing = list.ids.filter((id) => !now.has(id));
 	const added = [...now.keys()].filter((id) => !sealed.has(id));
-	const differ = list.ids.filter((id) => now.has(id) && now.get(id) !== sealed.get(id) && !p.changed.includes(id));
+	const known = new Set(p.changed);
+	const differ = list.ids.filter((id) => now.has(id) && now.get(id) !== sealed.get(id) && !known.has(id));
 	const out: Problem[] = [];
 	if (missing.length) out.push({ kind: 'missing', seq: seal.seq, ids: missing, message: `${missing.length} event(s) missing of the ${seal.events} seal ${seal.seq} sealed` });
 	if (added.length) out.push({ kind: 'added', seq: seal.seq, ids: added, message: `${added.length} event(s) added to what seal ${seal.seq} sealed` });
