@@ -14,6 +14,8 @@ export interface VerifySource {
 	events(from: Date, to: Date): AsyncIterable<VerifyEvent[]>;
 	/** The same events already reduced to leaves per period start, where the source can do it faster (the store). */
 	periods?(from: Date, to: Date, periodMs: number): Promise<Map<number, PeriodLeaves>>;
+	/** How much time one read covers (a day unless said): each store query costs ~0.1-0.3 s of analysis, so the store reads longer spans. */
+	spanMs?: number;
 	/** What a seal sealed, leaf by leaf, where the source keeps it. */
 	sealedLeaves?(seq: number): Promise<SealedLeaves | undefined>;
 }
@@ -68,7 +70,7 @@ export async function verifyRange(src: VerifySource, r: { tenant: string; from: 
 		sealsOf.set(k, [...(sealsOf.get(k) ?? []), s]);
 	}
 	const periods: PeriodReport[] = [];
-	const step = Math.max(DAY, r.periodMs);
+	const step = Math.max(src.spanMs ?? DAY, r.periodMs);
 	const none = leavesOfEvents([]);
 	// The next day is read while this one's roots are built: the engine and Node then work at once.
 	let next = leavesOf(src, b.from, Math.min(b.from + step, b.to), r.periodMs);
