@@ -13,6 +13,9 @@ import { renderReportText } from '../../src/lib/server/monthly/render-email';
 import { listAlerts } from '../../src/lib/server/queries/alerts/list-alerts';
 import { insertSeals } from '../../src/lib/server/queries/seals/insert-seals';
 import { listSeals } from '../../src/lib/server/queries/seals/list-seals';
+import { CANONICAL_HASH_SQL } from '../../src/lib/server/queries/seals/canonical-sql';
+import { query } from '../../src/lib/server/clickhouse/query';
+import { z } from 'zod';
 import { runSeals } from '../../src/lib/server/seals/run-seals';
 import { keyIdOf } from '../../src/lib/server/seals/seal-key';
 import { signSeal } from '../../src/lib/server/seals/seal-record';
@@ -25,8 +28,9 @@ import { inProcessFetch } from './seal-api';
 
 // Hours far from the other files' clocks. Events of 10:00 and 11:00 arrive at 11:30, sealed at 12:10.
 const H = (h: number, m = 0) => new Date(Date.UTC(2026, 9, 5, h, m));
-const T = ['clean', 'late', 'deleted', 'changed', 'inserted', 'dropped', 'resigned', 'tail'];
+const T = ['clean', 'late', 'deleted', 'changed', 'rehashed', 'inserted', 'dropped', 'resigned', 'tail'];
 const ids: Record<string, string[]> = {};
+const forgedId = crypto.randomUUID();
 const cli = (tenant: string, key: string) =>
 	runVerifyCommand(['--url', 'http://trailscope.test', '--tenant', tenant, '--from', H(10).toISOString(), '--to', H(13).toISOString()], { TRAILSCOPE_KEY: key }, inProcessFetch);
 const apiVerify = async (tenant: string, key?: string) =>
@@ -92,8 +96,11 @@ describe('seals', () => {
 		beforeAll(async () => {
 			await command('test.deleteEvent', 'DELETE FROM events WHERE id = {id:UUID}', { id: ids.deleted[2] });
 			await command('test.changeEvent', "ALTER TABLE events UPDATE actor_email = 'someone.else@example.com' WHERE id = {id:UUID} SETTINGS mutations_sync = 2", { id: ids.changed[4] });
+			// An edit by someone who knows the canonical form: the stored hash is rewritten to match the new fields.
+			await command('test.editEvent', "ALTER TABLE events UPDATE reason = 'approved' WHERE id = {id:UUID} SETTINGS mutations_sync = 2", { id: ids.rehashed[5] });
+			await command('test.rehashEvent', `ALTER TABLE events UPDATE content_hash = ${CANONICAL_HASH_SQL} WHERE id = {id:UUID} SETTINGS mutations_sync = 2`, { id: ids.rehashed[5] });
 			// Backdated: received before the seal was made, as if it had always been there.
-			await store([{ tenant: 'inserted', occurred_at: H(11, 40).toISOString(), action: 'forged' }], H(11, 31));
+			await store([{ id: forgedId, tenant: 'inserted', occurred_at: H(11, 40).toISOString(), action: 'forged' }], H(11, 31));
 			await command('test.dropSeal', 'ALTER TABLE seals DELETE WHERE tenant = {t:String} AND seq = 0 SETTINGS mutations_sync = 2', { t: 'dropped' });
 			await command('test.dropHead', 'ALTER TABLE seals DELETE WHERE tenant = {t:String} AND seq = 1 SETTINGS mutations_sync = 2', { t: 'tail' });
 			const [seal] = await listSeals('resigned', H(11), H(12));
@@ -105,6 +112,7 @@ describe('seals', () => {
 		const expected: [string, string[]][] = [
 			['deleted', ['missing']],
 			['changed', ['changed']],
+			['rehashed', ['altered']],
 			['inserted', ['added']],
 			['dropped', ['no_seal']],
 			['resigned', ['bad_signature']]
@@ -114,7 +122,12 @@ describe('seals', () => {
 			const report = await apiVerify(tenant);
 			expect(report.verified).toBe(false);
 			expect(kinds(report)).toEqual(expect.arrayContaining(problems));
-			if (tenant === 'changed') expect(report.periods.flatMap((p: { problems: { ids?: string[] }[] }) => p.problems.flatMap((x) => x.ids ?? []))).toContain(ids.changed[4]);
+			// The seal's leaf list names every event concerned: the API reads it from the store.
+			const named = report.periods.flatMap((p: { problems: { kind: string; ids?: string[] }[] }) => p.problems.flatMap((x) => (x.ids ?? []).map((id) => `${x.kind} ${id}`)));
+			const expectedNames: Record<string, string> = {
+				deleted: `missing ${ids.deleted[2]}`, changed: `changed ${ids.changed[4]}`, rehashed: `altered ${ids.rehashed[5]}`, inserted: `added ${forgedId}`
+			};
+			if (expectedNames[tenant]) expect(named).toEqual([expectedNames[tenant]]);
 		});
 
 		it.each(expected)('the verify command fails on the %s hour', async (tenant, problems) => {

@@ -1,4 +1,5 @@
 import { alertWrites } from '../alerts/serial';
+import { inBackground } from '../clickhouse/lane';
 import { getConfig } from '../config';
 import { insertAlerts } from '../queries/alerts/insert-alerts';
 import { listSealHeads } from '../queries/seals/list-seal-heads';
@@ -17,11 +18,14 @@ export interface SealRunReport {
 	alerts: number;
 }
 
-/** Verifies one tenant's range against the store with this server's public key. */
+/**
+ * Verifies one tenant's range against the store with this server's public key, on the background
+ * lane: a month's scan must not hold the session the timeline answers on.
+ */
 export function verifyStored(tenant: string, from: Date, to: Date): Promise<RangeReport> {
 	const config = getConfig();
 	const key = loadSealKey(config.seals.keyFile);
-	return verifyRange(storeSource(tenant), { tenant, from, to, periodMs: config.seals.periodMs, publicKey: key.publicKey, keyId: key.keyId });
+	return inBackground(() => verifyRange(storeSource(tenant), { tenant, from, to, periodMs: config.seals.periodMs, publicKey: key.publicKey, keyId: key.keyId }));
 }
 
 /** Stores an integrity_violation alert for every failed period; notifyPending emails them like any alert. */

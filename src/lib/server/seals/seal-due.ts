@@ -5,6 +5,7 @@ import { listSealHeads } from '../queries/seals/list-seal-heads';
 import { listSealLeaves, type SealLeafRow } from '../queries/seals/list-seal-leaves';
 import { listSealMarks } from '../queries/seals/list-seal-marks';
 import { listSealsBySeq } from '../queries/seals/list-seals';
+import { insertSealLeaves, type SealedLeaves } from '../queries/seals/seal-leaves';
 import { brokenChains, readLedger, recordHeads, type BrokenChain } from './head-ledger';
 import { leafHash, merkleRoot } from './merkle';
 import { arrivalsSince, planSeals, type PlannedPeriod } from './plan-seals';
@@ -36,29 +37,32 @@ async function leavesOf(tenant: string, periods: PlannedPeriod[], s: SealSetting
 	return byPeriod;
 }
 
-/** The seals one tenant's plan makes, chained on from its head. */
-async function sealTenant(tenant: string, periods: PlannedPeriod[], head: { seq: number; hash: string } | undefined, s: SealSettings, to: number): Promise<Seal[]> {
+/** The seals one tenant's plan makes, chained on from its head, and what each sealed (to name differences later). */
+async function sealTenant(tenant: string, periods: PlannedPeriod[], head: { seq: number; hash: string } | undefined, s: SealSettings, to: number): Promise<{ seals: Seal[]; lists: SealedLeaves[] }> {
 	const leaves = await leavesOf(tenant, periods, s, to);
 	const out: Seal[] = [];
+	const lists: SealedLeaves[] = [];
 	let seq = head ? head.seq + 1 : 0;
 	let prevHash = head?.hash ?? GENESIS;
 	for (const p of periods) {
 		const rows = leaves.get(p.start)!;
 		// An amendment is only worth a seal when something arrived since the period's last one.
 		if (p.from !== null && rows.length === 0) continue;
+		const hashes = rows.map((r) => leafHash(r.id, r.content_hash));
 		const seal = signSeal(
 			{
 				tenant, seq, periodStart: iso(p.start), periodEnd: iso(p.start + s.periodMs), kind: p.from === null ? 'period' : 'amendment',
-				receivedFrom: iso(p.from ?? 0), receivedTo: iso(to), events: rows.length, root: merkleRoot(rows.map((r) => leafHash(r.id, r.content_hash))),
+				receivedFrom: iso(p.from ?? 0), receivedTo: iso(to), events: rows.length, root: merkleRoot(hashes),
 				prevHash, sealedAt: s.now.toISOString(), keyId: s.key.keyId
 			},
 			s.key.privateKey
 		);
 		out.push(seal);
+		lists.push({ seq, periodStart: seal.periodStart, ids: rows.map((r) => r.id), leafPrefixes: hashes.map((h) => h.toString('hex', 0, 8)) });
 		seq++;
 		prevHash = seal.hash;
 	}
-	return out;
+	return { seals: out, lists };
 }
 
 export interface SealDueResult {
@@ -83,7 +87,11 @@ async function sealDueNow(s: SealSettings): Promise<SealDueResult> {
 	const plan = planSeals({ now: s.now, settleMs: s.settleMs, periodMs: s.periodMs, heads, arrivals: arrivals.filter((a) => !skip.has(a.tenant)), marks });
 	const headOf = new Map(heads.map((h) => [h.tenant, h]));
 	const seals: Seal[] = [];
-	for (const t of plan.tenants) seals.push(...(await sealTenant(t.tenant, t.periods, headOf.get(t.tenant), s, plan.to)));
+	for (const t of plan.tenants) {
+		const made = await sealTenant(t.tenant, t.periods, headOf.get(t.tenant), s, plan.to);
+		await insertSealLeaves(t.tenant, made.lists);
+		seals.push(...made.seals);
+	}
 	await insertSeals(seals);
 	if (s.ledgerFile) recordHeads(s.ledgerFile, ledger, seals);
 	return { seals, broken };

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { expectedHash, type CanonicalEvent } from './canonical';
-import { leafHash, merkleRoot } from './merkle';
+import { leafHash, packedRoot } from './merkle';
 import { GENESIS, sealHash, signatureValid, type Seal } from './seal-record';
+import type { SealedLeaves } from '../queries/seals/seal-leaves';
 
 /** One event as a verification sees it, wherever it was read from (store, API, archive). */
 export interface VerifyEvent {
@@ -41,9 +42,40 @@ export interface ChainContext {
 	sealBySeq: ReadonlyMap<number, Seal>;
 	/** The tenant's chain: periods from firstPeriod to lastPeriodEnd all have a seal; arrivals before receivedTo are sealed. */
 	head: { firstPeriod: number; lastPeriodEnd: number; receivedTo: number } | null;
+	/** What a seal sealed, leaf by leaf, where the source keeps it (the store): names what differs. */
+	sealedLeaves?: (seq: number) => Promise<SealedLeaves | undefined>;
+}
+
+/**
+ * A period's events reduced to what verification compares, in seal order (occurred_at, then the
+ * id's text): wherever they were read from, the store (hashed by the engine) or JSON (in Node).
+ */
+export interface PeriodLeaves {
+	count: number;
+	/** Every event's Merkle leaf over its recomputed hash, 32 bytes each. */
+	leaves: Buffer;
+	receivedMs: ArrayLike<number>;
+	/** Events whose stored hash is not the one recomputed from their fields. */
+	changed: string[];
+	/** The ids in seal order: read only when something must be named. */
+	ids(): Promise<string[]>;
 }
 
 const byOrder = (a: VerifyEvent, b: VerifyEvent) => a.occurredMs - b.occurredMs || (a.canonical.id < b.canonical.id ? -1 : a.canonical.id > b.canonical.id ? 1 : 0);
+
+/** Events read as JSON (API, archive, the engine's exceptions) hashed in Node. */
+export function leavesOfEvents(events: readonly VerifyEvent[]): PeriodLeaves {
+	const sorted = [...events].sort(byOrder);
+	const leaves = Buffer.allocUnsafe(32 * sorted.length);
+	const changed: string[] = [];
+	sorted.forEach((e, i) => {
+		const h = expectedHash(e.canonical, e.storedHash);
+		if (h !== e.storedHash) changed.push(e.canonical.id);
+		leafHash(e.canonical.id, h).copy(leaves, 32 * i);
+	});
+	const ids = sorted.map((e) => e.canonical.id);
+	return { count: sorted.length, leaves, receivedMs: sorted.map((e) => e.receivedMs), changed, ids: async () => ids };
+}
 
 /** Signature and link to the previous seal: what a seal says about itself and the chain. */
 export function checkSeal(seal: Seal, ctx: ChainContext): Problem[] {
@@ -62,41 +94,70 @@ export function checkSeal(seal: Seal, ctx: ChainContext): Problem[] {
 	return problems;
 }
 
-function compareWithSeal(seal: Seal, events: VerifyEvent[]): Problem[] {
-	const changed: string[] = [];
-	const leaves = events.map((e) => {
-		const h = expectedHash(e.canonical, e.storedHash);
-		if (h !== e.storedHash) changed.push(e.canonical.id);
-		return leafHash(e.canonical.id, h);
-	});
-	if (merkleRoot(leaves) === seal.root) return [];
-	const problems: Problem[] = [];
-	if (changed.length) problems.push({ kind: 'changed', seq: seal.seq, ids: changed, message: `${changed.length} event(s) changed since they were stored` });
-	const d = events.length - seal.events;
-	if (d > 0) problems.push({ kind: 'added', seq: seal.seq, message: `${d} event(s) added to what seal ${seal.seq} sealed` });
-	if (d < 0) problems.push({ kind: 'missing', seq: seal.seq, message: `${-d} event(s) missing of the ${seal.events} seal ${seal.seq} sealed` });
-	if (!problems.length) problems.push({ kind: 'altered', seq: seal.seq, message: `the events differ from what seal ${seal.seq} sealed (same count)` });
-	return problems;
+/** The places of the period's events that arrived in [from, to). */
+function placesIn(p: PeriodLeaves, from: number, to: number): number[] {
+	const out: number[] = [];
+	for (let i = 0; i < p.count; i++) if (p.receivedMs[i] >= from && p.receivedMs[i] < to) out.push(i);
+	return out;
 }
 
-/** Recomputes one period of one tenant from its events and seals. */
-export function verifyPeriod(start: number, end: number, seals: readonly Seal[], events: VerifyEvent[], ctx: ChainContext): PeriodReport {
+function rootOf(p: PeriodLeaves, places: number[]): string {
+	if (places.length === p.count) return packedRoot(p.leaves, p.count);
+	const packed = Buffer.allocUnsafe(32 * places.length);
+	places.forEach((at, i) => p.leaves.copy(packed, 32 * i, 32 * at, 32 * at + 32));
+	return packedRoot(packed, places.length);
+}
+
+/** What differs between a seal and the events of its arrival window, when their root is not the sealed one. */
+async function compareWithSeal(seal: Seal, p: PeriodLeaves, places: number[], ctx: ChainContext): Promise<Problem[]> {
+	if (rootOf(p, places) === seal.root) return [];
+	const list = await ctx.sealedLeaves?.(seal.seq);
+	// The list is not signed: it only names, and only when it still holds as many events as the seal says.
+	if (list && list.ids.length === seal.events) return named(seal, list, p, places);
+	const d = places.length - seal.events;
+	const why = list ? ` (its leaf list holds ${list.ids.length}, so it cannot name them)` : '';
+	if (d > 0) return [{ kind: 'added', seq: seal.seq, message: `${d} event(s) added to what seal ${seal.seq} sealed${why}` }];
+	if (d < 0) return [{ kind: 'missing', seq: seal.seq, message: `${-d} event(s) missing of the ${seal.events} seal ${seal.seq} sealed${why}` }];
+	return [{ kind: 'altered', seq: seal.seq, message: `the events differ from what seal ${seal.seq} sealed (same count)${why}` }];
+}
+
+/** The sealed list against the window's events: ids gone, ids new, and ids whose leaf (id and recomputed hash) moved. */
+async function named(seal: Seal, list: SealedLeaves, p: PeriodLeaves, places: number[]): Promise<Problem[]> {
+	const all = await p.ids();
+	const now = new Map(places.map((i) => [all[i], p.leaves.toString('hex', 32 * i, 32 * i + 8)]));
+	const sealed = new Map(list.ids.map((id, k) => [id, list.leafPrefixes[k]]));
+	const missing = list.ids.filter((id) => !now.has(id));
+	const added = [...now.keys()].filter((id) => !sealed.has(id));
+	const known = new Set(p.changed);
+	const differ = list.ids.filter((id) => now.has(id) && now.get(id) !== sealed.get(id) && !known.has(id));
+	const out: Problem[] = [];
+	if (missing.length) out.push({ kind: 'missing', seq: seal.seq, ids: missing, message: `${missing.length} event(s) missing of the ${seal.events} seal ${seal.seq} sealed` });
+	if (added.length) out.push({ kind: 'added', seq: seal.seq, ids: added, message: `${added.length} event(s) added to what seal ${seal.seq} sealed` });
+	if (differ.length) out.push({ kind: 'altered', seq: seal.seq, ids: differ, message: `${differ.length} event(s) differ from what seal ${seal.seq} sealed, though each still matches its stored hash (the hash was rewritten too)` });
+	if (!out.length && !p.changed.length) out.push({ kind: 'altered', seq: seal.seq, message: `the events differ from what seal ${seal.seq} sealed (same ids and leaves as its list: the order changed)` });
+	return out;
+}
+
+/** Recomputes one period of one tenant from its events' leaves and its seals. */
+export async function verifyPeriod(start: number, end: number, seals: readonly Seal[], p: PeriodLeaves, ctx: ChainContext): Promise<PeriodReport> {
 	const problems: Problem[] = [];
-	const sorted = [...events].sort(byOrder);
-	const covered = new Set<VerifyEvent>();
+	const covered = new Uint8Array(p.count);
 	let sealedEvents = 0;
 	for (const seal of [...seals].sort((a, b) => a.seq - b.seq)) {
 		problems.push(...checkSeal(seal, ctx));
-		const from = Date.parse(seal.receivedFrom);
-		const to = Date.parse(seal.receivedTo);
-		const mine = sorted.filter((e) => e.receivedMs >= from && e.receivedMs < to);
-		for (const e of mine) covered.add(e);
+		const places = placesIn(p, Date.parse(seal.receivedFrom), Date.parse(seal.receivedTo));
+		for (const i of places) covered[i] = 1;
 		sealedEvents += seal.events;
-		problems.push(...compareWithSeal(seal, mine));
+		problems.push(...(await compareWithSeal(seal, p, places, ctx)));
 	}
+	// A stored hash that its own fields no longer give is an edit, sealed or not; with it, the same count is no news.
+	if (p.changed.length) problems.splice(0, problems.length, ...problems.filter((x) => x.kind !== 'altered' || x.ids));
+	if (p.changed.length) problems.unshift({ kind: 'changed', ids: p.changed, message: `${p.changed.length} event(s) changed since they were stored` });
 	const sealedUpTo = ctx.head?.receivedTo ?? 0;
-	const loose = sorted.filter((e) => !covered.has(e));
-	const unsealed = loose.filter((e) => e.receivedMs < sealedUpTo).map((e) => e.canonical.id);
+	const loose: number[] = [];
+	for (let i = 0; i < p.count; i++) if (!covered[i]) loose.push(i);
+	const late = loose.filter((i) => p.receivedMs[i] < sealedUpTo);
+	const unsealed = late.length ? await p.ids().then((ids) => late.map((i) => ids[i])) : [];
 	const inChain = ctx.head !== null && start >= ctx.head.firstPeriod && end <= ctx.head.lastPeriodEnd;
 	if (seals.length === 0 && (inChain || unsealed.length)) problems.push({ kind: 'no_seal', message: 'this period has no seal', ids: unsealed.length ? unsealed : undefined });
 	else if (seals.length && !seals.some((s) => s.kind === 'period')) problems.push({ kind: 'no_seal', message: "this period's first seal is missing" });
@@ -105,9 +166,9 @@ export function verifyPeriod(start: number, end: number, seals: readonly Seal[],
 		period_start: new Date(start).toISOString(),
 		period_end: new Date(end).toISOString(),
 		status: problems.length ? 'failed' : seals.length ? 'verified' : 'open',
-		events: events.length,
+		events: p.count,
 		sealed_events: sealedEvents,
-		pending: loose.length - unsealed.length,
+		pending: loose.length - late.length,
 		seals: seals.map((s) => s.seq),
 		problems
 	};

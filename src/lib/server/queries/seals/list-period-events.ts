@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CONTENT_HASH_SQL } from '../events/event-columns';
 
 /** Only what the canonical form, the seal windows and the stored hash need: a third fewer columns than an event read. */
-const VERIFY_COLUMNS = `toString(id) AS id, tenant, toString(occurred_at) AS occurred_at, toString(received_at) AS received_at,
+export const VERIFY_COLUMNS = `toString(id) AS id, tenant, toString(occurred_at) AS occurred_at, toString(received_at) AS received_at,
 	source, actor_id, actor_name, actor_email, actor_type, action, category, toString(outcome) AS outcome, reason,
 	target_type, target_id, target_name, IPv6NumToString(ip) AS ip, user_agent, session_id, request_id, changes, details, ${CONTENT_HASH_SQL} AS content_hash`;
 
@@ -31,4 +31,31 @@ export function listPeriodEvents(r: { tenant: string; from: Date; to: Date; afte
 			  AND (occurred_at, toString(id)) > ({afterAt:DateTime64(3)}, {afterId:String})
 			ORDER BY occurred_at, toString(id) LIMIT {limit:UInt32}`
 	});
+}
+
+/** These events of a tenant with occurred_at in [from, to) (the few the engine's canonical form does not stand for). */
+export function listVerifyRowsByIds(r: { tenant: string; from: Date; to: Date; ids: readonly string[] }): Promise<VerifyRow[]> {
+	if (r.ids.length === 0) return Promise.resolve([]);
+	return query({
+		name: 'seals.listVerifyRowsByIds',
+		row: VerifyRow,
+		params: { tenant: r.tenant, from: toChTime(r.from), to: toChTime(r.to), ids: r.ids },
+		sql: `SELECT ${VERIFY_COLUMNS} FROM events
+			WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)} AND id IN {ids:Array(UUID)}`
+	});
+}
+
+const IdRow = z.object({ id: z.string() });
+
+/** A tenant's event ids with occurred_at in [from, to), in seal order: read only to name what a verification found. */
+export async function listPeriodIds(r: { tenant: string; from: Date; to: Date }): Promise<string[]> {
+	const rows = await query({
+		name: 'seals.listPeriodIds',
+		row: IdRow,
+		params: { tenant: r.tenant, from: toChTime(r.from), to: toChTime(r.to) },
+		sql: `SELECT toString(id) AS id FROM events
+			WHERE tenant = {tenant:String} AND occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}
+			ORDER BY occurred_at, toString(id)`
+	});
+	return rows.map((x) => x.id);
 }
