@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createSerial } from './serial';
-import { toChTime } from '../ingest/prepare';
+import { toChTime } from '../clickhouse/time';
 import type { Mailer } from '../mail/mailer';
 import type { Rendered } from '../mail/html';
 import { insertNotifications, listDueNotifications, listKnownNotificationIds, type NotificationRow } from '../queries/alerts/notifications';

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { z } from 'zod';
 import { getConfig } from '../config';
 import { insert, query } from '../clickhouse/query';
-import { toChTime } from '../ingest/prepare';
+import { rowVersion, toChTime } from '../clickhouse/time';
 
 export const SCOPES = ['ingest', 'read', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -61,9 +61,8 @@ async function getStoredKey(id: string): Promise<(Omit<StoredKey, 'last_used_at'
 	return rows[0] ?? null;
 }
 
-let tick = 0;
 async function writeKeyVersion(k: Omit<StoredKey, 'last_used_at'> & { secret_hash: string }, now: Date) {
-	await insert('auth.insertApiKeyVersion', 'api_keys', [{ ...k, version: now.getTime() * 1000 + (tick++ % 1000) }]);
+	await insert('auth.insertApiKeyVersion', 'api_keys', [{ ...k, version: rowVersion(now) }]);
 }
 
 /** Revokes a key for good; returns it as it was, or null when there is no such key. */

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { query } from '../clickhouse/query';
-import { toChTime } from '../ingest/prepare';
+import { chTimeMs, toChTime } from '../clickhouse/time';
 import { toStoredIp } from '../ingest/ip';
 import { AUDIT_SOURCE } from '../audit/audit-source';
 
 export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perIp: 20 } as const;
 
 const Row = z.object({ account: z.array(z.string()), ip: z.array(z.string()) });
-const ms = (t: string) => Date.parse(`${t.replace(' ', 'T')}Z`);
 
 /**
  * Whether sign-in is refused for an account or an address, from the failed sign-ins already in
@@ -27,7 +26,7 @@ export async function getLockout(auditTenant: string, email: string, ip: string,
 	});
 	const { account, ip: fromIp } = rows[0] ?? { account: [], ip: [] };
 	// Locked until the failure that made the count reach the limit leaves the window.
-	const until = (times: string[], limit: number) => (times.length >= limit ? ms(times[limit - 1]) + LOCKOUT.windowMinutes * 60e3 : 0);
+	const until = (times: string[], limit: number) => (times.length >= limit ? chTimeMs(times[limit - 1]) + LOCKOUT.windowMinutes * 60e3 : 0);
 	const end = Math.max(until(account, LOCKOUT.perAccount), until(fromIp, LOCKOUT.perIp));
 	return end > now.getTime() ? { locked: true, retryAfterSeconds: Math.ceil((end - now.getTime()) / 1000) } : { locked: false, retryAfterSeconds: 0 };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { insert, query } from '../clickhouse/query';
-import { toChTime } from '../ingest/prepare';
+import { chTimeMs, rowVersion, toChTime } from '../clickhouse/time';
 
 export interface SessionPolicy {
 	idleMinutes: number;
@@ -21,12 +21,9 @@ const SessionRow = z.object({
 type Session = z.infer<typeof SessionRow>;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const ms = (chTime: string) => Date.parse(`${chTime.replace(' ', 'T')}Z`);
-let tick = 0;
-const version = (now: Date) => now.getTime() * 1000 + (tick++ % 1000);
 
 async function write(s: Session, now: Date) {
-	await insert('sessions.insertSessionVersion', 'sessions', [{ ...s, version: version(now) }]);
+	await insert('sessions.insertSessionVersion', 'sessions', [{ ...s, version: rowVersion(now) }]);
 }
 
 /** Starts a session; the returned token goes into the cookie and is stored only as a hash. */
@@ -69,9 +66,9 @@ export async function resumeSession(token: string, policy: SessionPolicy, now: D
 	const s = await getByHash(hashToken(token));
 	if (!s) return { reason: 'unknown' };
 	if (s.revoked) return { reason: 'revoked' };
-	if (ms(s.expires_at) <= now.getTime()) return { reason: 'expired' };
-	if (ms(s.last_seen_at) + policy.idleMinutes * 60e3 <= now.getTime()) return { reason: 'idle' };
-	if (now.getTime() - ms(s.last_seen_at) >= TOUCH_EVERY_MS) await write({ ...s, last_seen_at: toChTime(now) }, now);
+	if (chTimeMs(s.expires_at) <= now.getTime()) return { reason: 'expired' };
+	if (chTimeMs(s.last_seen_at) + policy.idleMinutes * 60e3 <= now.getTime()) return { reason: 'idle' };
+	if (now.getTime() - chTimeMs(s.last_seen_at) >= TOUCH_EVERY_MS) await write({ ...s, last_seen_at: toChTime(now) }, now);
 	return { userId: s.user_id };
 }
 

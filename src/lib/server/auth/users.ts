@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { insert, query } from '../clickhouse/query';
-import { toChTime } from '../ingest/prepare';
+import { rowVersion, toChTime } from '../clickhouse/time';
 import { ROLES, type Role } from '../../schemas/roles';
 
 export const UserRow = z.object({
@@ -47,10 +47,8 @@ export async function countUsers(): Promise<number> {
 
 /** Writes the whole new state of a user as a newer version. */
 export async function insertUserVersion(u: StoredUser, now: Date): Promise<void> {
-	await insert('users.insertUserVersion', 'users', [{ ...u, updated_at: toChTime(now), version: now.getTime() * 1000 + (versionTick++ % 1000) }]);
+	await insert('users.insertUserVersion', 'users', [{ ...u, updated_at: toChTime(now), version: rowVersion(now) }]);
 }
-// Two writes within one millisecond must still order; the tick breaks the tie.
-let versionTick = 0;
 
 export interface NewUser {
 	email: string;

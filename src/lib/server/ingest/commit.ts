@@ -4,7 +4,7 @@ import { insert, query } from '../clickhouse/query';
 import type { EventRow } from './event-row';
 import { listStoredIds } from '../queries/events/list-stored-ids';
 import { createGroupCommit } from './group-commit';
-import { toChTime } from './prepare';
+import { toChTime } from '../clickhouse/time';
 
 export interface IngestJob {
 	rows: EventRow[];

@@ -4,11 +4,11 @@ import { listSealHeads } from '../queries/seals/list-seal-heads';
 import { listSeals, listSealsBySeq } from '../queries/seals/list-seals';
 import type { VerifySource } from './verify-range';
 import type { VerifyEvent } from './verify-period';
+import { chTimeMs } from '../clickhouse/time';
 
 const PAGE = 50_000;
-const ms = (ch: string) => Date.parse(`${ch.replace(' ', 'T')}Z`);
 
-export const verifyEventOfRow = (r: VerifyRow): VerifyEvent => ({ canonical: canonicalOfRow(r), storedHash: r.content_hash, occurredMs: ms(r.occurred_at), receivedMs: ms(r.received_at) });
+export const verifyEventOfRow = (r: VerifyRow): VerifyEvent => ({ canonical: canonicalOfRow(r), storedHash: r.content_hash, occurredMs: chTimeMs(r.occurred_at), receivedMs: chTimeMs(r.received_at) });
 
 /** A tenant's seals and events as the store holds them now. */
 export function storeSource(tenant: string): VerifySource {

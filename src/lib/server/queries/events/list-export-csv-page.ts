@@ -2,7 +2,7 @@ import type { EventFilter } from '../../../schemas/event-filter';
 import { getLaneClient } from '../../clickhouse/client';
 import { currentLane } from '../../clickhouse/lane';
 import { prepareStatement, StoreError } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { encodeCursor, type Cursor } from './cursor';
 import { EXPORT_CATEGORY } from '../event-kinds';
 import { buildEventWhere, type TenantScope } from './event-where';

@@ -3,7 +3,8 @@ import { query } from '../../clickhouse/query';
 import type { ReportQuery } from '../../reports/report-query';
 import type { ReportRuleSettings } from '../../../reports/security-report-types';
 import { DELETION_DRILL } from './kind-drill';
-import { fromChTime, PERIOD, periodParams, tenantSql } from './report-sql';
+import { PERIOD, periodParams, tenantSql } from './report-sql';
+import { fromChTime } from '../../clickhouse/time';
 
 const Row = z.object({
 	actor: z.string(),

@@ -1,4 +1,4 @@
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import type { ReportQuery } from '../../reports/report-query';
 import { splitForRollup } from '../rollup-split';
 
@@ -33,5 +33,3 @@ export function splitParams(q: Pick<ReportQuery, 'from' | 'to'>, unitMs: number)
 export const RAW_EDGES = `((occurred_at >= {from:DateTime64(3)} AND occurred_at < {wholeFrom:DateTime64(3)})
 	OR (occurred_at >= {wholeTo:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}))`;
 
-/** ClickHouse's `YYYY-MM-DD hh:mm:ss.sss` (UTC) as a Date. */
-export const fromChTime = (t: string) => new Date(`${t.replace(' ', 'T')}Z`);

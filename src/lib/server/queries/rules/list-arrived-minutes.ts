@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { fromChTime, toChTime } from '../../clickhouse/time';
 import type { ArrivedMinute } from '../../rules/plan-arrivals';
 
 const Row = z.object({ tenant: z.string(), minute: z.string(), last_received: z.string(), seen: z.coerce.number(), tail: z.coerce.number() });
-const date = (ch: string) => new Date(`${ch.replace(' ', 'T')}Z`);
 
 /**
  * The minutes (of occurred_at) holding events received in (since, until], per tenant, with the
@@ -24,5 +23,5 @@ export async function listArrivedMinutes(r: { since: Date | null; until: Date; s
 			  AND (empty({tenants:Array(String)}) OR has({tenants:Array(String)}, tenant))
 			GROUP BY tenant, minute`
 	});
-	return rows.map((x) => ({ tenant: x.tenant, minute: date(x.minute), lastReceived: date(x.last_received), seen: x.seen, tail: x.tail }));
+	return rows.map((x) => ({ tenant: x.tenant, minute: fromChTime(x.minute), lastReceived: fromChTime(x.last_received), seen: x.seen, tail: x.tail }));
 }
