@@ -5,7 +5,7 @@ import type { RequestMeta } from '../auth/manage-users';
 import { insertRuleVersion } from '../queries/rules/insert-rule-version';
 import { listRuleVersions } from '../queries/rules/list-rule-versions';
 import { BUILTIN_RULES } from '../rules/builtin';
-import { createSerial } from './serial';
+import { createSerial } from '../serial';
 
 export interface StoredRule {
 	rule: Rule;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NewUserInput, UserPatch } from '../../schemas/user';
 import { recordAudit } from '../audit/record-audit';
+import { createSerial } from '../serial';
 import { ADMINISTRATION, authorize, authorizeGrant, permissionsOfRole, scopeOfTenants, type Principal } from './authority';
 import { DomainError } from './domain-error';
 import { hashPassword } from './passwords';
@@ -17,12 +18,7 @@ const auditView = (u: StoredUser) => ({ email: u.email, name: u.name, role: u.ro
 
 // Users are written as versions of one row; serialising changes in this process keeps two
 // concurrent edits from both reading the same "before" (and two creations of one email).
-let chain: Promise<unknown> = Promise.resolve();
-function serial<T>(work: () => Promise<T>): Promise<T> {
-	const next = chain.then(work, work);
-	chain = next.catch(() => {});
-	return next;
-}
+const serial = createSerial();
 
 /** Creates a user no wider than its creator; without a password one is generated and returned once, to hand over. */
 export function createUserAccount(input: NewUserInput, principal: Principal, meta: RequestMeta, now = new Date()): Promise<{ user: User; generatedPassword?: string }> {

@@ -4,7 +4,7 @@ import { getLockout, LOCKOUT } from './lockout';
 import { NO_PASSWORD, verifyPassword } from './passwords';
 import { createSession } from './sessions';
 import { getUserByEmail, toUser, type User } from './users';
-import { createKeyedSerial } from './keyed-serial';
+import { createKeyedSerial } from '../serial';
 
 export interface SignInRequest {
 	email: string;
