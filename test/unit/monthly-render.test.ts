@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beforeAfter } from '../../src/lib/server/monthly/change-text';
-import { formatBytes, formatChange, formatTime } from '../../src/lib/components/monthly/format';
+import { formatTime } from '../../src/lib/monthly/format';
+import { formatBytes, formatChange } from '../../src/lib/format';
 import { retryDelayMs, RETRY_POLICIES } from '../../src/lib/server/retry';
 
 describe('monthly report text', () => {

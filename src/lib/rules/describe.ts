@@ -1,4 +1,4 @@
-import { formatNumber } from '../components/monthly/format';
+import { formatCount } from '../format';
 import type { EventKind, EventMatch, Rule, RuleField, RuleValue } from '../schemas/rule';
 
 // A rule's description is rendered from its current settings, never stored: a stored text goes
@@ -58,8 +58,6 @@ const OPERATOR_WORDS: Record<string, string> = {
 	in: 'is one of',
 	cidr: 'is in'
 };
-
-const formatCount = formatNumber;
 
 /** 15 -> "15 minutes", 1440 -> "24 hours", 4320 -> "3 days". */
 export function formatWindow(m: number): string {

@@ -4,7 +4,8 @@ import { alertHref, evidenceHref } from '../../alerts/links';
 import { latenessNote } from '../../alerts/lateness';
 import type { Alert } from '../rules/decide';
 import type { IncidentAccount } from '../queries/alerts/list-incident-accounts';
-import { escapeHtml, layout, stacked, table, type Rendered } from './html';
+import { layout, stacked, table, type Rendered } from './html';
+import { escapeHtml, formatCount } from '../../format';
 import { textLines } from './text';
 
 export interface AlertMailContext {
@@ -26,7 +27,6 @@ const accountLine = (u: IncidentAccount) => `${u.account}: ${u.failures} failed$
 const PREPOSITION: Record<string, string> = { ip: 'from', country: 'from', account: 'for', actor: 'by', target: 'on', source: 'via' };
 const FIELD_NAME: Record<string, string> = { ip: 'IP', country: 'Country', account: 'Account', actor: 'User', target: 'Target', source: 'Source' };
 
-export const formatCount = (n: number) => Math.round(n).toLocaleString('en-US');
 export const formatWindow = (minutes: number) => (minutes % 1440 === 0 ? `${minutes / 1440 * 24} h` : minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} h` : `${minutes} min`);
 
 /** A group value as people know it, with the id beside where that differs: "ana@example.com (u-1004)". */

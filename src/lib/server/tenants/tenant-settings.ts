@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TENANT_SETTINGS, TenantSettingsSchema, type TenantSettings } from '../../schemas/tenant-settings';
 import { command, query } from '../clickhouse/query';
+import { toChTime } from '../clickhouse/time';
 
 const key = (tenant: string) => `tenant.${tenant}`;
 const Row = z.object({ value: z.string() });
@@ -32,6 +33,6 @@ export async function saveTenantSettings(tenant: string, settings: TenantSetting
 	await command(
 		'tenants.saveTenantSettings',
 		'INSERT INTO settings (key, value, updated_at, updated_by) VALUES ({key:String}, {value:String}, {at:DateTime64(3)}, {by:String})',
-		{ key: key(tenant), value, at: now.toISOString().replace('T', ' ').replace('Z', ''), by: updatedBy }
+		{ key: key(tenant), value, at: toChTime(now), by: updatedBy }
 	);
 }
