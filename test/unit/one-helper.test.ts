@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return files(path);
-		return /\.(ts|svelte)$/.test(name) ? [relative(ROOT, path)] : [];
-	});
-}
-const SOURCES = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'jobs'))].map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') }));
+const SOURCES = sourceFiles('src', 'jobs');
 
 /**
  * Helpers that were written several times, slightly differently (issue 15): each pattern is how a

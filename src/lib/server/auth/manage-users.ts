@@ -6,7 +6,12 @@ import { ADMINISTRATION, authorize, authorizeGrant, permissionsOfRole, scopeOfTe
 import { DomainError } from './domain-error';
 import { hashPassword } from './passwords';
 import { revokeUserSessions } from './sessions';
-import { getUserByEmail, getUserById, insertUser, insertUserVersion, listUsers, toUser, type StoredUser, type User } from './users';
+import { getUserByEmail } from '../queries/users/get-user-by-email';
+import { getUserById } from '../queries/users/get-user-by-id';
+import { insertUserVersion } from '../queries/users/insert-user-version';
+import { listUsers } from '../queries/users/list-users';
+import type { StoredUser } from '../queries/users/user-row';
+import { insertUser, toUser, type User } from './users';
 
 export interface RequestMeta {
 	ip?: string;

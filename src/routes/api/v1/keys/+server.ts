@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { NewKeySchema } from '$lib/schemas/user';
-import { listApiKeys } from '$lib/server/auth/api-keys';
+import { listApiKeys } from '$lib/server/queries/keys/list-api-keys';
 import { createKeyAudited } from '$lib/server/auth/manage-keys';
 import { jsonResponse } from '$lib/server/http/problem';
 import { principalOfKey } from '$lib/server/auth/authority';

@@ -1,7 +1,8 @@
 import type { RequestHandler } from './$types';
 import { NewUserSchema } from '$lib/schemas/user';
 import { createUserAccount } from '$lib/server/auth/manage-users';
-import { listUsers, toUser } from '$lib/server/auth/users';
+import { toUser } from '$lib/server/auth/users';
+import { listUsers } from '$lib/server/queries/users/list-users';
 import { jsonResponse } from '$lib/server/http/problem';
 import { principalOfKey } from '$lib/server/auth/authority';
 import { domainProblem, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
