@@ -26,6 +26,8 @@ export function toRuleJson(s: StoredRule, stats: RuleStats | undefined, now: Dat
 		version: s.version,
 		updated_at: s.updatedAt ? iso(s.updatedAt) : null,
 		updated_by: s.updatedBy,
+		/** Why the stored version could not be read (the built-in definition is in force), or null. */
+		unreadable: s.unreadable,
 		stats: stats
 			? {
 					last_run_at: iso(stats.last_run_at),
