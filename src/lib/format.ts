@@ -48,6 +48,21 @@ export function changeOf(now: number, before: number): Change {
 
 export const formatChange = (now: number, before: number) => changeOf(now, before).text;
 
+// A window's units as a sentence writes them, and as an email subject (short) does.
+const WINDOW_UNITS = {
+	long: { minute: [' minute', ' minutes'], hour: [' hour', ' hours'], day: [' day', ' days'] },
+	short: { minute: [' min', ' min'], hour: [' h', ' h'], day: [' days', ' days'] }
+} as const;
+
+/** A window of minutes as people read it: 15 -> "15 minutes" ("15 min"), 1440 -> "24 hours" ("24 h"), 4320 -> "3 days". */
+export function formatWindow(m: number, style: keyof typeof WINDOW_UNITS = 'long'): string {
+	const units = WINDOW_UNITS[style];
+	const unit = (n: number, [one, many]: readonly [string, string]) => `${formatCount(n)}${n === 1 ? one : many}`;
+	if (m > 2880 && m % 1440 === 0) return unit(m / 1440, units.day);
+	if (m > 60 && m % 60 === 0) return unit(m / 60, units.hour);
+	return unit(m, units.minute);
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text made safe for HTML content and for attribute values in either quote. */
