@@ -1,9 +1,9 @@
 import { getConfig } from '../src/lib/server/config';
 import type { Job } from './job';
 
-/** The sending code renders Svelte components; outside Vite (tsx, `npm run jobs`) a hook compiles them. */
+// Loaded at the first run: the sender brings echarts and the PNG renderer, which the web process
+// need not load at boot.
 async function loadSender() {
-	if (!import.meta.env) (await import('node:module')).register('./svelte-loader.mjs', import.meta.url);
 	const [{ defaultSendDeps }, { sendDueReports }] = await Promise.all([import('../src/lib/server/monthly/deps'), import('../src/lib/server/monthly/send-due')]);
 	return { defaultSendDeps, sendDueReports };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMonthlyReport } from '../../src/lib/server/monthly/build-report';
-import type { MonthlyReport } from '../../src/lib/components/monthly/model';
+import type { MonthlyReport } from '../../src/lib/monthly/model';
 import { ready } from './helpers';
 import { loadFixture, MONTH, NOVEMBER_EVENTS, TENANT, ZONE } from './monthly-fixture';
 

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listApiKeys } from '../../src/lib/server/auth/api-keys';
+import { listApiKeys } from '../../src/lib/server/queries/keys/list-api-keys';
 import { principalOfKey, principalOfUser } from '../../src/lib/server/auth/authority';
 import { createKeyAudited } from '../../src/lib/server/auth/manage-keys';
-import { getUserByEmail, type User } from '../../src/lib/server/auth/users';
+import { getUserByEmail } from '../../src/lib/server/queries/users/get-user-by-email';
+import type { User } from '../../src/lib/server/auth/users';
 import * as keysPage from '../../src/routes/(app)/admin/keys/+page.server';
 import * as usersPage from '../../src/routes/(app)/admin/users/+page.server';
 import * as settingsPage from '../../src/routes/(app)/admin/settings/+page.server';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule, formatWindow } from '../../src/lib/rules/describe';
+import { describeRule } from '../../src/lib/rules/describe';
+import { formatWindow } from '../../src/lib/format';
 import { RuleSchema, type Rule } from '../../src/lib/schemas/rule';
 import { BUILTIN_RULES, builtinRule } from '../../src/lib/server/rules/builtin';
 
@@ -68,4 +69,12 @@ describe('formatWindow', () => {
 		[2880, '48 hours'],
 		[10080, '7 days']
 	])('%i minutes read "%s"', (m, text) => expect(formatWindow(m)).toBe(text));
+
+	it.each([
+		[15, '15 min'],
+		[60, '60 min'],
+		[120, '2 h'],
+		[1440, '24 h'],
+		[10080, '7 days']
+	])('%i minutes read "%s" in an email subject', (m, text) => expect(formatWindow(m, 'short')).toBe(text));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueAt, dueMonth, isMonth, monthDays, monthEnded, monthLabel, monthRange, shiftMonth } from '../../src/lib/server/monthly/month';
-import { shiftMonthText } from '../../src/lib/components/monthly/month-nav';
+import { shiftMonthText } from '../../src/lib/monthly/month-nav';
 
 describe('monthRange', () => {
 	it.each([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { beforeAfter } from '../../src/lib/server/monthly/change-text';
-import { formatBytes, formatChange, formatTime } from '../../src/lib/components/monthly/format';
-import { retryDelayMs } from '../../src/lib/server/monthly/send-report';
+import { formatTime } from '../../src/lib/monthly/format';
+import { formatBytes, formatChange } from '../../src/lib/format';
+import { retryDelayMs, RETRY_POLICIES } from '../../src/lib/server/retry';
 
 describe('monthly report text', () => {
 	it('shows only the fields a change touched', () => {
@@ -17,6 +18,10 @@ describe('monthly report text', () => {
 	});
 
 	it('retries a failed send after 15 minutes, then less often, at most 6 hours apart', () => {
-		expect([1, 2, 3, 10].map((n) => retryDelayMs(n) / 60e3)).toEqual([15, 30, 60, 360]);
+		expect([1, 2, 3, 10].map((n) => retryDelayMs(RETRY_POLICIES.monthlyReport, n) / 60e3)).toEqual([15, 30, 60, 360]);
+	});
+
+	it('retries a failed alert email after a minute, then less often, at most an hour apart', () => {
+		expect([1, 2, 3, 10].map((n) => retryDelayMs(RETRY_POLICIES.alertMail, n) / 60e3)).toEqual([1, 2, 4, 60]);
 	});
 });

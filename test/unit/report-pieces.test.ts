@@ -4,7 +4,7 @@ import { previousOf, resolvePeriod } from '../../src/lib/reports/periods';
 import { and, eventsQuery, kindGroupDrill } from '../../src/lib/reports/events-query';
 import { unusualExporters } from '../../src/lib/server/reports/unusual-exports';
 import { changeValues, settingName } from '../../src/lib/server/reports/change-values';
-import { change, bytes } from '../../src/lib/reports/format';
+import { changeOf as change, formatBytes as bytes } from '../../src/lib/format';
 import { parseSettingsForm } from '../../src/lib/admin/tenant-settings-form';
 
 const PARIS = 'Europe/Paris';

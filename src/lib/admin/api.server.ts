@@ -1,12 +1,15 @@
 import type { ZodType } from 'zod';
 import type { AuditActor } from '$lib/server/audit/record-audit';
 import type { ApiKey } from '$lib/server/auth/api-keys';
+import { principalOfKey, type Principal } from '$lib/server/auth/authority';
+import type { RequestMeta } from '$lib/server/auth/manage-users';
 import { DomainError } from '$lib/server/auth/domain-error';
 import { problem } from '$lib/server/http/problem';
 import { readBodyLimited } from '$lib/server/http/read-body';
 import { nestsDeeperThan, TOO_DEEP } from '$lib/server/http/json-depth';
 import { requireKey } from '$lib/server/http/require-key';
 import { firstIssue } from './issues';
+import { requestMetaOf } from './request-meta';
 
 // A user or key is a few hundred bytes; anything near this is a mistake, not a provisioning call.
 const MAX_ADMIN_BODY = 64 * 1024;
@@ -46,4 +49,24 @@ export async function readJsonBody<T>(request: Request, schema: ZodType<T>): Pro
 export function domainProblem(e: unknown): Response {
 	if (e instanceof DomainError) return problem(e.status, e.message, e.field ? { field: e.field } : {});
 	throw e;
+}
+
+/**
+ * An administrator's write through the API: the admin key, the body checked against `schema`,
+ * and a refusal from the domain answered as such; `write` gets the body, who asks, and from where.
+ */
+export async function adminWrite<T>(
+	event: { request: Request; getClientAddress(): string },
+	schema: ZodType<T>,
+	write: (data: T, by: Principal, meta: RequestMeta) => Promise<Response>
+): Promise<Response> {
+	const key = await requireAdminKey(event.request);
+	if (key instanceof Response) return key;
+	const body = await readJsonBody(event.request, schema);
+	if (!body.ok) return body.response;
+	try {
+		return await write(body.data, principalOfKey(key), requestMetaOf(event));
+	} catch (e) {
+		return domainProblem(e);
+	}
 }

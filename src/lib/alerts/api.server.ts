@@ -8,7 +8,7 @@ import { toAlertJson } from '$lib/server/alerts/alert-json';
 import { changeAlertStatus } from '$lib/server/alerts/alert-lifecycle';
 import { callerOf } from '$lib/server/http/alert-caller';
 import { resolveTime } from '$lib/server/queries/events/time-range';
-import { jsonResponse, problem } from '$lib/server/http/problem';
+import { jsonResponse, parameterProblem, problem } from '$lib/server/http/problem';
 import { AlertScopeError } from '$lib/server/queries/alerts/alert-scope';
 import { AlertQuerySchema } from '$lib/schemas/alert-query';
 import type { AlertListFilter } from '$lib/server/queries/alerts/list-alerts';
@@ -28,10 +28,7 @@ export async function readOptionalBody<T>(request: Request, schema: ZodType<T>):
 export function alertFilterOf(url: URL, now: Date): AlertListFilter | Response {
 	const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ''));
 	const parsed = AlertQuerySchema.safeParse(raw);
-	if (!parsed.success) {
-		const param = String(parsed.error.issues[0].path[0] ?? 'query');
-		return problem(400, `${param}: ${parsed.error.issues[0].message}`, { parameter: param });
-	}
+	if (!parsed.success) return parameterProblem(parsed.error);
 	const q = parsed.data;
 	return {
 		tenant: q.tenant,

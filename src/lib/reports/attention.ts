@@ -1,5 +1,5 @@
 import type { SecurityReport } from './security-report-types';
-import { num } from './format';
+import { formatNumber as num } from '../format';
 
 /** One line of "what needs attention": what, and the section of the report that shows it. */
 export interface AttentionItem {

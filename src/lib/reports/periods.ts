@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { canonicalTimeZone } from '../schemas/time-zone';
+import { canonicalTimeZone, notATimeZone } from '../schemas/time-zone';
 
 /** The periods a report offers; `month` is a calendar month of the zone, `custom` any range. */
 export const PERIOD_CHOICES = [
@@ -94,7 +94,7 @@ export interface PagePeriod extends ResolvedPeriod {
 export function periodFromParams(params: URLSearchParams, now: Date, fallbackTz: string, fallback: PeriodChoice = '7d'): PagePeriod | { param: string; message: string } {
 	const asked = params.get('tz') || fallbackTz;
 	const tz = canonicalTimeZone(asked);
-	if (!tz) return { param: 'tz', message: `"${asked}" is not a time zone such as Europe/Paris` };
+	if (!tz) return { param: 'tz', message: notATimeZone(asked) };
 	const input = { period: params.get('period') ?? undefined, month: params.get('month') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, tz };
 	const p = resolvePeriod(input, now, fallback);
 	if ('param' in p) return p;

@@ -1,4 +1,4 @@
-import { formatNumber } from '../components/monthly/format';
+import { formatCount, formatWindow } from '../format';
 import type { EventKind, EventMatch, Rule, RuleField, RuleValue } from '../schemas/rule';
 
 // A rule's description is rendered from its current settings, never stored: a stored text goes
@@ -58,16 +58,6 @@ const OPERATOR_WORDS: Record<string, string> = {
 	in: 'is one of',
 	cidr: 'is in'
 };
-
-const formatCount = formatNumber;
-
-/** 15 -> "15 minutes", 1440 -> "24 hours", 4320 -> "3 days". */
-export function formatWindow(m: number): string {
-	const unit = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-	if (m > 60 && m % 1440 === 0 && m > 2880) return unit(m / 1440, 'day');
-	if (m > 60 && m % 60 === 0) return unit(m / 60, 'hour');
-	return unit(m, 'minute');
-}
 
 const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import { canonicalTimeZone } from './time-zone';
-
-/** An IANA time zone name (`Europe/Paris`, `UTC`), spelled as the zone database spells it. */
-export const TimeZoneSchema = z
-	.string()
-	.trim()
-	.min(1)
-	.max(64)
-	.refine((tz) => canonicalTimeZone(tz) !== null, { message: 'must be an IANA time zone such as Europe/Paris' })
-	.overwrite((tz) => canonicalTimeZone(tz) ?? tz);
+import { TimeZoneSchema } from './time-zone';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM');
 

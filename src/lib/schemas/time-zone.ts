@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 let listed: Map<string, string> | undefined;
 
 /**
@@ -16,3 +18,15 @@ export function canonicalTimeZone(tz: string): string | null {
 	// An alias (`Asia/Kolkata`, `US/Pacific`) keeps its own name where it is listed; otherwise the zone Intl resolved it to.
 	return listed.get(tz.toLowerCase()) ?? resolved;
 }
+
+/** Why a zone name was refused, in the same words on every page, API and form. */
+export const notATimeZone = (asked: string) => `"${asked}" is not an IANA time zone such as Europe/Paris`;
+
+/** An IANA time zone name (`Europe/Paris`, `UTC`), spelled as the zone database spells it. */
+export const TimeZoneSchema = z
+	.string()
+	.trim()
+	.min(1)
+	.max(64)
+	.refine((tz) => canonicalTimeZone(tz) !== null, { message: 'must be an IANA time zone such as Europe/Paris' })
+	.overwrite((tz) => canonicalTimeZone(tz) ?? tz);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { TimeZoneSchema } from '../schemas/tenant-settings';
+import { TimeZoneSchema } from '../schemas/time-zone';
 
 const bool = (fallback: boolean) =>
 	z

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createSerial } from './serial';
-import { toChTime } from '../ingest/prepare';
+import { createSerial } from '../serial';
+import { retryDelayMs, RETRY_POLICIES } from '../retry';
+import { toChTime } from '../clickhouse/time';
 import type { Mailer } from '../mail/mailer';
 import type { Rendered } from '../mail/html';
 import { insertNotifications, listDueNotifications, listKnownNotificationIds, type NotificationRow } from '../queries/alerts/notifications';
@@ -16,9 +17,6 @@ export interface OutgoingMessage {
 /** Named after what it announces, so announcing the same alerts again names the same message. */
 export const notificationIdOf = (kind: string, alertIds: readonly string[]) =>
 	`nt_${createHash('sha256').update(`${kind}\n${[...alertIds].sort().join('\n')}`).digest('hex').slice(0, 24)}`;
-
-/** 1, 2, 4 ... minutes after each failure, at most an hour; a message is never given up. */
-export const retryDelayMs = (attempts: number) => Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
 /**
  * Stores messages before any attempt to send them; one already in the outbox is left as it is.
@@ -69,7 +67,7 @@ export async function deliverDue(mailer: Mailer, now: Date): Promise<DeliveryRep
 		} catch (e) {
 			const error = e instanceof Error ? e.message : String(e);
 			const attempts = n.attempts + 1;
-			next = { ...n, attempts, last_error: error.slice(0, 1000), next_attempt_at: toChTime(new Date(now.getTime() + retryDelayMs(attempts))), version: n.version + 1 };
+			next = { ...n, attempts, last_error: error.slice(0, 1000), next_attempt_at: toChTime(new Date(now.getTime() + retryDelayMs(RETRY_POLICIES.alertMail, attempts))), version: n.version + 1 };
 			report.failed.push({ id: n.id, error });
 		}
 		await insertNotifications([next]);

@@ -1,11 +1,13 @@
 import { describeRule } from '../../rules/describe';
 import type { RuleStats } from '../queries/rules/list-rule-stats';
 import type { StoredRule } from './rule-store';
+import { chTimeToIso } from '../clickhouse/time';
 
 /** A rule as the API and the rules page show it, with how its evaluations went (last 7 days). */
 export function toRuleJson(s: StoredRule, stats: RuleStats | undefined, now: Date) {
 	const r = s.rule;
-	const iso = (ch: string) => (ch ? `${ch.replace(' ', 'T')}Z` : null);
+	// An empty text is a time that never happened (no run yet, no error).
+	const iso = (ch: string) => (ch ? chTimeToIso(ch) : null);
 	const watermark = stats ? iso(stats.watermark) : null;
 	return {
 		id: r.id,
@@ -24,6 +26,8 @@ export function toRuleJson(s: StoredRule, stats: RuleStats | undefined, now: Dat
 		version: s.version,
 		updated_at: s.updatedAt ? iso(s.updatedAt) : null,
 		updated_by: s.updatedBy,
+		/** Why the stored version could not be read (the built-in definition is in force), or null. */
+		unreadable: s.unreadable,
 		stats: stats
 			? {
 					last_run_at: iso(stats.last_run_at),

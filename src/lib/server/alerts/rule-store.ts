@@ -5,13 +5,32 @@ import type { RequestMeta } from '../auth/manage-users';
 import { insertRuleVersion } from '../queries/rules/insert-rule-version';
 import { listRuleVersions } from '../queries/rules/list-rule-versions';
 import { BUILTIN_RULES } from '../rules/builtin';
-import { createSerial } from './serial';
+import { createSerial } from '../serial';
 
 export interface StoredRule {
 	rule: Rule;
 	version: number;
 	updatedAt: string | null;
 	updatedBy: string | null;
+	/** Why the stored version could not be read, when it could not: the built-in definition is in force. */
+	unreadable: string | null;
+}
+
+// Logged once per stored version: rules are read on every tick and page, the log needs it once.
+const logged = new Set<string>();
+
+/** The stored version over the built-in, or the built-in and why the stored one was refused. */
+function readStored(builtin: Rule, definition: string): { rule: Rule; unreadable: string | null } {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(definition);
+	} catch (e) {
+		return { rule: builtin, unreadable: `the stored definition is not JSON (${(e as Error).message})` };
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { rule: builtin, unreadable: 'the stored definition is not an object' };
+	const merged = RuleSchema.safeParse({ ...builtin, ...parsed, id: builtin.id, type: builtin.type });
+	if (merged.success) return { rule: merged.data, unreadable: null };
+	return { rule: builtin, unreadable: merged.error.issues.map((i) => `${i.path.map(String).join('.') || '(rule)'}: ${i.message}`).join('; ') };
 }
 
 /** Every rule: the built-ins as edited (their latest stored version), in their fixed order. */
@@ -19,16 +38,13 @@ export async function listRules(): Promise<StoredRule[]> {
 	const stored = new Map((await listRuleVersions()).map((v) => [v.id, v]));
 	return BUILTIN_RULES.map((builtin) => {
 		const v = stored.get(builtin.id);
-		if (!v) return { rule: builtin, version: 0, updatedAt: null, updatedBy: null };
-		// A stored version that no longer parses (an older shape) falls back to the built-in, field by field.
-		let parsed: unknown = {};
-		try {
-			parsed = JSON.parse(v.definition);
-		} catch {
-			/* keep the built-in */
+		if (!v) return { rule: builtin, version: 0, updatedAt: null, updatedBy: null, unreadable: null };
+		const { rule, unreadable } = readStored(builtin, v.definition);
+		if (unreadable && !logged.has(`${v.id}\n${v.version}`)) {
+			logged.add(`${v.id}\n${v.version}`);
+			console.warn(`rule ${v.id}: stored version ${v.version} could not be read, the built-in definition is in force: ${unreadable}`);
 		}
-		const merged = RuleSchema.safeParse({ ...builtin, ...(parsed as object), id: builtin.id, type: builtin.type });
-		return { rule: merged.success ? merged.data : builtin, version: v.version, updatedAt: v.updated_at, updatedBy: v.updated_by };
+		return { rule, version: v.version, updatedAt: v.updated_at, updatedBy: v.updated_by, unreadable };
 	});
 }
 
@@ -60,6 +76,6 @@ export function updateRule(id: string, edit: RuleEdit, by: AuditActor, meta: Req
 		const by_ = by.email ?? by.name ?? by.id;
 		await insertRuleVersion({ id, version, definition: JSON.stringify(next), updatedAt: now, updatedBy: by_ });
 		await recordAudit({ actor: by, action: 'rule_updated', category: 'configuration', target: { type: 'rule', id, name: next.name }, changes: { before, after }, details: { version }, ...meta }, now);
-		return { rule: next, version, updatedAt: now.toISOString(), updatedBy: by_ };
+		return { rule: next, version, updatedAt: now.toISOString(), updatedBy: by_, unreadable: null };
 	});
 }

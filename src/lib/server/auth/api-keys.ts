@@ -1,11 +1,13 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { getConfig } from '../config';
-import { insert, query } from '../clickhouse/query';
-import { toChTime } from '../ingest/prepare';
+import { toChTime } from '../clickhouse/time';
+import { countApiKeys } from '../queries/keys/count-api-keys';
+import { getApiKey } from '../queries/keys/get-api-key';
+import { getApiKeyByHash } from '../queries/keys/get-api-key-by-hash';
+import { insertApiKeyUse, insertApiKeyVersion } from '../queries/keys/insert-api-key-version';
+import { SCOPES, type Scope, type StoredKey } from '../queries/keys/key-row';
 
-export const SCOPES = ['ingest', 'read', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+export { SCOPES, type Scope };
 
 export interface ApiKey {
 	id: string;
@@ -21,56 +23,11 @@ export const newSecret = () => `tsk_${randomBytes(24).toString('base64url')}`;
 /** admin implies the other scopes: an administrator may do what the narrower keys may. */
 export const hasScope = (key: ApiKey, scope: Scope) => key.scopes.includes(scope) || key.scopes.includes('admin');
 
-const KeyRow = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.enum(SCOPES)), tenant: z.string() });
-
-/** A key as administrators see it: never its secret or hash. */
-export const StoredKeyRow = z.object({
-	id: z.string(),
-	name: z.string(),
-	prefix: z.string(),
-	scopes: z.array(z.enum(SCOPES)),
-	tenant: z.string(),
-	created_at: z.string(),
-	created_by: z.string(),
-	revoked_at: z.string().nullable(),
-	last_used_at: z.string().nullable()
-});
-export type StoredKey = z.infer<typeof StoredKeyRow>;
-
-const STORED_COLUMNS = `id, name, prefix, scopes, tenant, toString(created_at) AS created_at, created_by,
-	if(revoked_at IS NULL, NULL, toString(revoked_at)) AS revoked_at`;
-
-export async function listApiKeys(): Promise<StoredKey[]> {
-	return query({
-		name: 'auth.listApiKeys',
-		row: StoredKeyRow,
-		sql: `SELECT ${STORED_COLUMNS}, if(u.used IS NULL, NULL, toString(u.used)) AS last_used_at
-			FROM (SELECT * FROM api_keys FINAL) AS k
-			LEFT JOIN (SELECT key_id, max(last_used_at) AS used FROM api_key_usage GROUP BY key_id) AS u ON u.key_id = k.id
-			SETTINGS join_use_nulls = 1`
-	}).then((keys) => keys.sort((a, b) => Number(!!a.revoked_at) - Number(!!b.revoked_at) || b.created_at.localeCompare(a.created_at)));
-}
-
-async function getStoredKey(id: string): Promise<(Omit<StoredKey, 'last_used_at'> & { secret_hash: string }) | null> {
-	const rows = await query({
-		name: 'auth.getApiKey',
-		row: StoredKeyRow.omit({ last_used_at: true }).extend({ secret_hash: z.string() }),
-		params: { id },
-		sql: `SELECT ${STORED_COLUMNS}, secret_hash FROM api_keys FINAL WHERE id = {id:String} LIMIT 1`
-	});
-	return rows[0] ?? null;
-}
-
-let tick = 0;
-async function writeKeyVersion(k: Omit<StoredKey, 'last_used_at'> & { secret_hash: string }, now: Date) {
-	await insert('auth.insertApiKeyVersion', 'api_keys', [{ ...k, version: now.getTime() * 1000 + (tick++ % 1000) }]);
-}
-
 /** Revokes a key for good; returns it as it was, or null when there is no such key. */
 export async function revokeApiKey(id: string, now = new Date()): Promise<Omit<StoredKey, 'last_used_at'> | null> {
-	const k = await getStoredKey(id);
+	const k = await getApiKey(id);
 	if (!k) return null;
-	if (!k.revoked_at) await writeKeyVersion({ ...k, revoked_at: toChTime(now) }, now);
+	if (!k.revoked_at) await insertApiKeyVersion({ ...k, revoked_at: toChTime(now) }, now);
 	cache.clear();
 	const { secret_hash: _h, ...shown } = k;
 	return shown;
@@ -83,7 +40,7 @@ async function noteUse(id: string, now: number) {
 	if (now - (lastWritten.get(id) ?? 0) < USE_PRECISION_MS) return;
 	lastWritten.set(id, now);
 	if (id.startsWith('env:')) return;
-	await insert('auth.insertApiKeyUse', 'api_key_usage', [{ key_id: id, last_used_at: toChTime(new Date(now)) }]);
+	await insertApiKeyUse(id, new Date(now));
 }
 
 // Keys are looked up on every request; a short cache keeps that off the store, and bounds how
@@ -109,13 +66,8 @@ export async function authenticateKey(secret: string, now = Date.now()): Promise
 		if (hit.key) void noteUse(hit.key.id, now).catch(() => {});
 		return hit.key;
 	}
-	const rows = await query({
-		name: 'auth.getApiKeyByHash',
-		row: KeyRow,
-		params: { hash },
-		sql: `SELECT id, name, scopes, tenant FROM api_keys FINAL WHERE secret_hash = {hash:String} AND revoked_at IS NULL LIMIT 1`
-	});
-	const key = rows[0] ? { ...rows[0], tenant: rows[0].tenant || null } : null;
+	const row = await getApiKeyByHash(hash);
+	const key = row ? { ...row, tenant: row.tenant || null } : null;
 	if (cache.size > 10_000) cache.clear();
 	cache.set(hash, { key, until: now + CACHE_MS });
 	if (key) void noteUse(key.id, now).catch(() => {});
@@ -133,24 +85,10 @@ export interface NewKey {
 export async function createApiKey(k: NewKey, now = new Date()): Promise<{ key: ApiKey; secret: string }> {
 	const secret = newSecret();
 	const id = randomUUID();
-	await insert('auth.insertApiKey', 'api_keys', [
-		{
-			id,
-			name: k.name,
-			secret_hash: hashSecret(secret),
-			prefix: secret.slice(0, 8),
-			scopes: k.scopes,
-			tenant: k.tenant ?? '',
-			created_at: toChTime(now),
-			created_by: k.createdBy,
-			revoked_at: null,
-			version: now.getTime()
-		}
-	]);
+	const stored = { id, name: k.name, secret_hash: hashSecret(secret), prefix: secret.slice(0, 8), scopes: k.scopes, tenant: k.tenant ?? '', created_at: toChTime(now), created_by: k.createdBy, revoked_at: null };
+	await insertApiKeyVersion(stored, now, 'auth.insertApiKey');
 	return { key: { id, name: k.name, scopes: k.scopes, tenant: k.tenant }, secret };
 }
-
-const CountRow = z.object({ n: z.coerce.number() });
 
 /**
  * Without INGEST_API_KEY, the first start creates a key with every scope and hands back its
@@ -158,8 +96,7 @@ const CountRow = z.object({ n: z.coerce.number() });
  */
 export async function ensureBootstrapKey(): Promise<string | null> {
 	if (getConfig().ingest.apiKey) return null;
-	const [row] = await query({ name: 'auth.countApiKeys', row: CountRow, sql: 'SELECT count() AS n FROM api_keys FINAL WHERE revoked_at IS NULL' });
-	if (row.n > 0) return null;
+	if ((await countApiKeys()) > 0) return null;
 	const { secret } = await createApiKey({ name: 'bootstrap', scopes: [...SCOPES], tenant: null, createdBy: 'system' });
 	return secret;
 }

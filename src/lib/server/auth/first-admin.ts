@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from './passwords';
-import { countUsers, insertUser } from './users';
+import { countUsers } from '../queries/users/count-users';
+import { insertUser } from './users';
 
 /**
  * With no users yet, creates the first administrator: from ADMIN_EMAIL and ADMIN_PASSWORD, or

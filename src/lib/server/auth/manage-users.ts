@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { NewUserInput, UserPatch } from '../../schemas/user';
 import { recordAudit } from '../audit/record-audit';
+import { createSerial } from '../serial';
 import { ADMINISTRATION, authorize, authorizeGrant, permissionsOfRole, scopeOfTenants, type Principal } from './authority';
 import { DomainError } from './domain-error';
 import { hashPassword } from './passwords';
 import { revokeUserSessions } from './sessions';
-import { getUserByEmail, getUserById, insertUser, insertUserVersion, listUsers, toUser, type StoredUser, type User } from './users';
+import { getUserByEmail } from '../queries/users/get-user-by-email';
+import { getUserById } from '../queries/users/get-user-by-id';
+import { insertUserVersion } from '../queries/users/insert-user-version';
+import { listUsers } from '../queries/users/list-users';
+import type { StoredUser } from '../queries/users/user-row';
+import { insertUser, toUser, type User } from './users';
 
 export interface RequestMeta {
 	ip?: string;
@@ -17,12 +23,7 @@ const auditView = (u: StoredUser) => ({ email: u.email, name: u.name, role: u.ro
 
 // Users are written as versions of one row; serialising changes in this process keeps two
 // concurrent edits from both reading the same "before" (and two creations of one email).
-let chain: Promise<unknown> = Promise.resolve();
-function serial<T>(work: () => Promise<T>): Promise<T> {
-	const next = chain.then(work, work);
-	chain = next.catch(() => {});
-	return next;
-}
+const serial = createSerial();
 
 /** Creates a user no wider than its creator; without a password one is generated and returned once, to hand over. */
 export function createUserAccount(input: NewUserInput, principal: Principal, meta: RequestMeta, now = new Date()): Promise<{ user: User; generatedPassword?: string }> {

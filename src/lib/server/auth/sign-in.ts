@@ -3,8 +3,9 @@ import { recordAudit } from '../audit/record-audit';
 import { getLockout, LOCKOUT } from './lockout';
 import { NO_PASSWORD, verifyPassword } from './passwords';
 import { createSession } from './sessions';
-import { getUserByEmail, toUser, type User } from './users';
-import { createKeyedSerial } from './keyed-serial';
+import { getUserByEmail } from '../queries/users/get-user-by-email';
+import { toUser, type User } from './users';
+import { createKeyedSerial } from '../serial';
 
 export interface SignInRequest {
 	email: string;

@@ -1,6 +1,6 @@
 import { EventFilterSchema, filterParams, type EventFilter } from '../../schemas/event-filter';
 import { recordAudit, type AuditActor } from '../audit/record-audit';
-import { jsonResponse, problem } from '../http/problem';
+import { jsonResponse, parameterProblem, problem } from '../http/problem';
 import { countEvents } from '../queries/events/count-events';
 import { FilterError, type TenantScope } from '../queries/events/event-where';
 import type { EventDbRow } from '../queries/events/event-columns';
@@ -34,8 +34,7 @@ function parseExportFilter(url: URLSearchParams, defaults: Record<string, string
 	const given = { ...defaults, ...filterParams(params) };
 	const parsed = EventFilterSchema.safeParse(given);
 	if (parsed.success) return { given, filter: parsed.data };
-	const param = String(parsed.error.issues[0].path[0] ?? 'query');
-	return problem(400, `${param}: ${parsed.error.issues[0].message}`, { parameter: param });
+	return parameterProblem(parsed.error);
 }
 
 function filterProblem(e: unknown): Response {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { toEventOutput, type EventDbRow } from '../queries/events/event-columns';
-import { CSV_HEADER, tsvText } from '../queries/events/list-export-csv-page';
+import { CSV_HEADER } from '../queries/events/list-export-csv-page';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -75,12 +75,12 @@ export const csvRecords = (rows: readonly (readonly string[])[]) => rows.map(csv
 /** The same records written by csv-stringify alone, for the test that keeps csvRecords equal to it. */
 export const csvRecordsByLibrary = (cells: readonly (readonly string[])[]) => stringify(cells as string[][], CSV_OPTIONS);
 
-/** CSV over the records of listExportCsvPage (written by the engine, TabSeparated), a header row first. */
+/** CSV over the records of listExportCsvPage (written by the engine), a header row first. */
 export const csvFormatter = (): Formatter<string> => ({
 	head: () => csvRecords([CSV_HEADER]),
-	rows: (lines) => {
+	rows: (records) => {
 		let out = '';
-		for (const line of lines) out += `${tsvText(line)}\r\n`;
+		for (const record of records) out += `${record}\r\n`;
 		return out;
 	},
 	tail: () => ''

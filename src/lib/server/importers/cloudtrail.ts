@@ -1,4 +1,4 @@
-import { at, badTime, compact, first, ipOrUndefined, isObject, missing, stableId, str, vendorTime, type Mapped } from './record';
+import { actionAndTime, at, compact, first, ipOrUndefined, isObject, stableId, str, type Mapped } from './record';
 
 /** Who acted: IAM users by name, assumed roles by their session issuer, root as root. */
 function actorOf(record: unknown) {
@@ -40,12 +40,9 @@ function changesOf(eventName: string, record: unknown) {
 
 /** One AWS CloudTrail record as a Trailscope event. */
 export function mapCloudTrail(record: unknown): Mapped {
-	const eventName = str(record, 'eventName');
-	const eventTime = str(record, 'eventTime');
-	if (!eventName) return missing('eventName');
-	if (!eventTime) return missing('eventTime');
-	const occurred = vendorTime(eventTime);
-	if (!occurred) return badTime('eventTime');
+	const head = actionAndTime(str(record, 'eventName'), 'eventName', str(record, 'eventTime'), 'eventTime');
+	if ('ok' in head) return head;
+	const { action: eventName, occurred } = head;
 	return {
 		ok: true,
 		event: {

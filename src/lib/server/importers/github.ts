@@ -1,4 +1,4 @@
-import { at, badTime, compact, first, ipOrUndefined, missing, stableId, str, vendorTime, type Mapped } from './record';
+import { actionAndTime, at, compact, first, ipOrUndefined, stableId, str, type Mapped } from './record';
 
 /** Role and permission changes of members and teams, from the fields GitHub puts them in. */
 function changesOf(record: unknown) {
@@ -9,12 +9,9 @@ function changesOf(record: unknown) {
 
 /** One GitHub organisation or enterprise audit-log entry as a Trailscope event. */
 export function mapGitHub(record: unknown): Mapped {
-	const action = str(record, 'action');
-	const when = at(record, '@timestamp') ?? at(record, 'created_at') ?? at(record, 'at_sign_timestamp');
-	if (!action) return missing('action');
-	if (when === undefined || when === null || when === '') return missing('created_at');
-	const occurred = vendorTime(when);
-	if (!occurred) return badTime('created_at');
+	const head = actionAndTime(str(record, 'action'), 'action', at(record, '@timestamp') ?? at(record, 'created_at') ?? at(record, 'at_sign_timestamp'), 'created_at');
+	if ('ok' in head) return head;
+	const { action, occurred } = head;
 	const user = str(record, 'user');
 	const repo = first(record, 'repo', 'repository');
 	return {

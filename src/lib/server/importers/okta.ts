@@ -1,4 +1,4 @@
-import { at, badTime, compact, first, ipOrUndefined, isObject, missing, stableId, str, vendorTime, type Mapped } from './record';
+import { actionAndTime, at, compact, first, ipOrUndefined, isObject, stableId, str, type Mapped } from './record';
 
 const OUTCOMES: Record<string, 'success' | 'failure' | 'pending'> = {
 	SUCCESS: 'success',
@@ -20,12 +20,9 @@ function privilegeChanges(eventType: string, record: unknown) {
 
 /** One Okta System Log event (the /api/v1/logs shape) as a Trailscope event. */
 export function mapOkta(record: unknown): Mapped {
-	const eventType = str(record, 'eventType');
-	const published = str(record, 'published');
-	if (!eventType) return missing('eventType');
-	if (!published) return missing('published');
-	const occurred = vendorTime(published);
-	if (!occurred) return badTime('published');
+	const head = actionAndTime(str(record, 'eventType'), 'eventType', str(record, 'published'), 'published');
+	if ('ok' in head) return head;
+	const { action: eventType, occurred } = head;
 	const targets = Array.isArray(at(record, 'target')) ? (at(record, 'target') as unknown[]).filter(isObject) : [];
 	const t = targets[0];
 	const alternateId = str(record, 'actor.alternateId');

@@ -61,7 +61,6 @@ export function compact(o: Record<string, unknown>): Record<string, unknown> | u
 
 /** What a mapper gives for one record: an event in Trailscope's input shape, or why it cannot be one. */
 export type Mapped = { ok: true; event: Record<string, unknown> } | { ok: false; field: string; message: string };
-export const missing = (field: string): Mapped => ({ ok: false, field, message: 'is missing' });
 
 /**
  * A vendor's time as ISO 8601 UTC: epoch seconds or milliseconds, ISO with or without a zone
@@ -79,4 +78,11 @@ export function vendorTime(v: unknown): string | undefined {
 	return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
 
-export const badTime = (field: string): Mapped => ({ ok: false, field, message: 'is not a time' });
+/** A record's action and time, both required, or which of them is missing or not a time. */
+export function actionAndTime(action: string | undefined, actionField: string, when: unknown, timeField: string): { action: string; occurred: string } | Extract<Mapped, { ok: false }> {
+	if (!action) return { ok: false, field: actionField, message: 'is missing' };
+	if (when === undefined || when === null || when === '') return { ok: false, field: timeField, message: 'is missing' };
+	const occurred = vendorTime(when);
+	if (!occurred) return { ok: false, field: timeField, message: 'is not a time' };
+	return { action, occurred };
+}

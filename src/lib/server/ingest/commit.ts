@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { inBackground } from '../clickhouse/lane';
-import { insert, query } from '../clickhouse/query';
+import { insert } from '../clickhouse/query';
 import type { EventRow } from './event-row';
 import { listStoredIds } from '../queries/events/list-stored-ids';
+import { listIdempotencyKeys, type IdempotencyRecord } from '../queries/ingest/list-idempotency-keys';
 import { createGroupCommit } from './group-commit';
-import { toChTime } from './prepare';
+import { toChTime } from '../clickhouse/time';
 
 export interface IngestJob {
 	rows: EventRow[];
@@ -22,18 +22,10 @@ export type JobResult =
 	/** This request's rows were refused by the store; only its sender is told, never its batch-mates. */
 	| { kind: 'failed'; error: unknown };
 
-const IdemRow = z.object({ keyId: z.string(), idempotencyKey: z.string(), bodyHash: z.string(), accepted: z.coerce.number() });
-
 async function listIdempotent(jobs: IngestJob[]) {
 	const pairs = jobs.filter((j) => j.idempotencyKey).map((j) => `${j.keyId}\n${j.idempotencyKey}`);
-	if (pairs.length === 0) return new Map<string, z.infer<typeof IdemRow>>();
-	const rows = await query({
-		name: 'ingest.listIdempotencyKeys',
-		row: IdemRow,
-		params: { pairs },
-		sql: `SELECT key_id AS "keyId", idempotency_key AS "idempotencyKey", body_hash AS "bodyHash", accepted
-			FROM ingest_requests FINAL WHERE concat(key_id, '\\n', idempotency_key) IN {pairs:Array(String)}`
-	});
+	if (pairs.length === 0) return new Map<string, IdempotencyRecord>();
+	const rows = await listIdempotencyKeys(pairs);
 	return new Map(rows.map((r) => [`${r.keyId}\n${r.idempotencyKey}`, r]));
 }
 

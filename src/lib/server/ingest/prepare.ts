@@ -9,6 +9,7 @@ import { loneSurrogatePaths } from './lone-surrogates';
 import { displayIp, NO_IP, toStoredIp } from './ip';
 import { retentionDays, type Retention } from './retention-days';
 import { canonicalHash, canonicalIp, HASH_FORM } from '../seals/canonical';
+import { toChTime } from '../clickhouse/time';
 
 export const MAX_EVENT_BYTES = 64 * 1024;
 
@@ -24,8 +25,6 @@ export interface PrepareContext {
 	boundTenant?: string;
 	retention: Retention;
 }
-
-export const toChTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * The full SHA-256 of the event's canonical form (seals/canonical.ts, docs/seals.md), with the

@@ -1,12 +1,12 @@
+// Everything that reaches an email's HTML from data goes through escapeHtml: nothing is taken as markup.
+import { escapeHtml } from '../../format';
+
 export interface Rendered {
 	subject: string;
 	text: string;
 	html: string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Everything that reaches an email's HTML from data goes through this: nothing is taken as markup. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 // Long values (emails, addresses, ids) break anywhere rather than widen the card past a phone's screen.
 const CELL = 'padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top;font-size:13px;overflow-wrap:anywhere;word-break:break-word';

@@ -4,7 +4,8 @@ import { alertHref, evidenceHref } from '../../alerts/links';
 import { latenessNote } from '../../alerts/lateness';
 import type { Alert } from '../rules/decide';
 import type { IncidentAccount } from '../queries/alerts/list-incident-accounts';
-import { escapeHtml, layout, stacked, table, type Rendered } from './html';
+import { layout, stacked, table, type Rendered } from './html';
+import { escapeHtml, formatCount, formatWindow } from '../../format';
 import { textLines } from './text';
 
 export interface AlertMailContext {
@@ -26,8 +27,6 @@ const accountLine = (u: IncidentAccount) => `${u.account}: ${u.failures} failed$
 const PREPOSITION: Record<string, string> = { ip: 'from', country: 'from', account: 'for', actor: 'by', target: 'on', source: 'via' };
 const FIELD_NAME: Record<string, string> = { ip: 'IP', country: 'Country', account: 'Account', actor: 'User', target: 'Target', source: 'Source' };
 
-export const formatCount = (n: number) => Math.round(n).toLocaleString('en-US');
-export const formatWindow = (minutes: number) => (minutes % 1440 === 0 ? `${minutes / 1440 * 24} h` : minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} h` : `${minutes} min`);
 
 /** A group value as people know it, with the id beside where that differs: "ana@example.com (u-1004)". */
 export function groupValueText(a: { groupValues: readonly string[]; groupLabels?: readonly string[] }, i: number): string {
@@ -42,7 +41,7 @@ export const groupPhrase = (a: Pick<Alert, 'groupFields' | 'groupValues'> & { gr
 
 /** `[HIGH] Brute force by IP: 42 failed sign-ins from 203.0.113.9 in 15 min` */
 export function alertSubject(a: Alert, noun: string, windowMinutes: number): string {
-	return `[${a.severity.toUpperCase()}] ${a.ruleName}: ${formatCount(a.count)} ${noun} ${groupPhrase(a)} in ${formatWindow(windowMinutes)}`.replace(/[\r\n]+/g, ' ');
+	return `[${a.severity.toUpperCase()}] ${a.ruleName}: ${formatCount(a.count)} ${noun} ${groupPhrase(a)} in ${formatWindow(windowMinutes, 'short')}`.replace(/[\r\n]+/g, ' ');
 }
 
 export function formatWhen(at: Date, zone: string): string {

@@ -1,5 +1,5 @@
 import { groupValueText } from '../mail/render-alert';
-import type { AlertRule, AlertSeverity } from '../../components/monthly/model';
+import type { AlertRule, AlertSeverity } from '../../monthly/model';
 import type { MonthAlert } from '../queries/monthly/list-month-alerts';
 
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'];

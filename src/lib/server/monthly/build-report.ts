@@ -1,4 +1,4 @@
-import type { MonthlyReport, SummaryFigure } from '../../components/monthly/model';
+import type { MonthlyReport, SummaryFigure } from '../../monthly/model';
 import type { ChangeEventRow } from '../queries/monthly/list-month-changes';
 import { getTenantSettings } from '../tenants/tenant-settings';
 import { alertFigures } from './alert-figures';

@@ -1,6 +1,6 @@
 import { dayBarsOption } from '../../charts/monthly';
 import { renderChartPng } from '../../charts/png.server';
-import type { MonthlyReport } from '../../components/monthly/model';
+import type { MonthlyReport } from '../../monthly/model';
 
 export const CHART_SIZE = { width: 648, height: 280 };
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { formatNumber } from '../../components/monthly/format';
-import type { MonthlyReport } from '../../components/monthly/model';
+import { formatNumber } from '../../format';
+import type { MonthlyReport } from '../../monthly/model';
 import type { MailMessage } from '../mail/mailer';
 import { alertCsvRows } from './alert-figures';
 import { buildMonthlyReport } from './build-report';

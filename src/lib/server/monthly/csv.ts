@@ -1,4 +1,4 @@
-import { formatTime } from '../../components/monthly/format';
+import { formatTime } from '../../monthly/format';
 import { csvRecords } from '../export/formats';
 import type { BuiltReport } from './build-report';
 

@@ -1,17 +1,15 @@
-import { render } from 'svelte/server';
-import MonthlyReportView from '../../components/monthly/MonthlyReport.svelte';
-import { formatNumber, formatTime } from '../../components/monthly/format';
-import type { MonthlyReport } from '../../components/monthly/model';
-import { detailSections, summarySection, type SectionSpec } from '../../components/monthly/sections';
+import { escapeHtml, formatNumber } from '../../format';
+import { attentionSentences } from '../../monthly/attention';
+import { formatTime } from '../../monthly/format';
+import { integrityLines } from '../../monthly/integrity';
+import type { MonthlyReport } from '../../monthly/model';
+import { reportHtml } from '../../monthly/report-html';
+import { detailSections, summarySection, type SectionSpec } from '../../monthly/sections';
 import { textLines } from '../mail/text';
-import { integrityLines } from '../../components/monthly/integrity';
-import { attentionSentences } from '../../components/monthly/attention';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-/** The HTML part: the page's own component rendered on the server, in a document mail clients take. */
+/** The HTML part: the page's own report HTML, in a document mail clients take. */
 export function renderReportHtml(report: MonthlyReport, o: { appUrl: string; images: { volume: string; failures: string }; attachments: string[] }): string {
-	const { body } = render(MonthlyReportView, { props: { report, images: o.images, base: o.appUrl, attachments: o.attachments } });
+	const body = reportHtml(report, { images: o.images, base: o.appUrl, attachments: o.attachments });
 	const title = escapeHtml(`${report.label} compliance report · ${report.tenant}`);
 	return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>

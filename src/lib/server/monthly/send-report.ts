@@ -4,6 +4,7 @@ import { getClaimHolder, insertReportClaim, type ClaimKey } from '../queries/mon
 import { insertReportRun, listMonthRuns, type ReportRun } from '../queries/monthly/report-runs';
 import type { MailMessage, Mailer } from '../mail/mailer';
 import type { Month } from './month';
+import { retryDelayMs, RETRY_POLICIES } from '../retry';
 
 /** What one send needs from outside: how to build the message, who gets it, and how to deliver. */
 export interface SendDeps {
@@ -29,9 +30,6 @@ export interface SendResult {
 /** A send in state "sending" for longer than this is taken as abandoned (the process died) and retried. */
 export const STALE_SENDING_MS = 15 * 60e3;
 
-/** Failed scheduled sends are retried after 15 min, 30 min, 1 h ... at most 6 h apart. */
-export const retryDelayMs = (attempts: number) => Math.min(15 * 60e3 * 2 ** Math.max(0, attempts - 1), 6 * 3600e3);
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Which send (send_no) a request is about, or why nothing is to be done. */
@@ -41,7 +39,7 @@ function target(runs: ReportRun[], mode: SendMode, now: Date): { sendNo: number;
 	if (mode !== 'resend' && first?.status === 'sent') return 'already_sent';
 	const current = mode === 'resend' ? last : first;
 	if (current?.status === 'sending' && now.getTime() - Date.parse(current.updatedAt) < STALE_SENDING_MS) return 'in_progress';
-	if (mode === 'scheduled' && current?.status === 'failed' && now.getTime() < Date.parse(current.updatedAt) + retryDelayMs(current.attempts)) return 'waiting';
+	if (mode === 'scheduled' && current?.status === 'failed' && now.getTime() < Date.parse(current.updatedAt) + retryDelayMs(RETRY_POLICIES.monthlyReport, current.attempts)) return 'waiting';
 	// A resend after a sent report is a new send; a resend of one that never went out retries it.
 	if (mode === 'resend' && last?.status === 'sent') return { sendNo: last.sendNo + 1 };
 	return { sendNo: current?.sendNo ?? 0, current };

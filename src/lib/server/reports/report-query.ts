@@ -1,5 +1,5 @@
 import { inEngineRange } from '../../schemas/event-filter';
-import { canonicalTimeZone } from '../../schemas/time-zone';
+import { canonicalTimeZone, notATimeZone } from '../../schemas/time-zone';
 import type { TenantScope } from '../queries/events/event-where';
 
 /** What every report reads: a tenant scope, optionally one tenant of it, a period [from, to) and a zone for display and buckets. */
@@ -35,7 +35,7 @@ export function checkReportQuery(q: ReportQuery): void {
 	if (q.from >= q.to) throw new ReportError('from', 'must be before to');
 	if (q.to.getTime() - q.from.getTime() > MAX_REPORT_MS) throw new ReportError('from', 'the period may span at most 367 days');
 	// The engine's zone names are case-sensitive: only the spelling of the zone database goes through.
-	if (canonicalTimeZone(q.timezone) !== q.timezone) throw new ReportError('tz', `"${q.timezone}" is not an IANA time zone such as Europe/Paris`);
+	if (canonicalTimeZone(q.timezone) !== q.timezone) throw new ReportError('tz', notATimeZone(q.timezone));
 }
 
 /** The period of the same length just before this one, for "change against the previous period". */

@@ -1,4 +1,4 @@
-import { and, byActor, eventsQuery, oneEvent } from '../../reports/events-query';
+import { and, byActor } from '../../reports/events-query';
 import { countOffHours } from '../queries/reports/count-off-hours';
 import { listChangeEvents } from '../queries/reports/list-change-events';
 import { listDeletionBursts } from '../queries/reports/list-deletion-bursts';
@@ -7,7 +7,7 @@ import { listOffHoursEvents } from '../queries/reports/list-off-hours-events';
 import { changeValues, settingName } from './change-values';
 import { offHoursCondition } from './off-hours';
 import { DELETION_WIDER } from '../queries/event-kinds';
-import { baseOf, groupLink, LIMITS, targetOf } from './report-sections';
+import { baseOf, eventSummary, groupLink, LIMITS } from './report-sections';
 import type { ReportQuery } from './report-query';
 import type { ReportRuleSettings } from './rule-settings';
 import { isoIn } from './series';
@@ -15,15 +15,7 @@ import { isoIn } from './series';
 export async function changeSections(q: ReportQuery) {
 	const base = baseOf(q);
 	const [privilege, config] = await Promise.all([listChangeEvents(q, 'privilege_change', LIMITS.privilege_changes), listChangeEvents(q, 'config_change', LIMITS.configuration_changes)]);
-	const common = (r: (typeof privilege)[number]) => ({
-		id: r.id,
-		occurred_at: isoIn(r.occurred_at, q.timezone),
-		actor: r.actor,
-		actor_name: r.actor_name || null,
-		action: r.action,
-		target: targetOf(r),
-		events_query: eventsQuery(base, oneEvent(r.id))
-	});
+	const common = (r: (typeof privilege)[number]) => eventSummary(q, base, r);
 	return {
 		privilege_changes: privilege.map((r) => ({ ...common(r), ...changeValues(r.changes, r.changed_fields, true), elevation: r.elevation })),
 		configuration_changes: config.map((r) => ({ ...common(r), setting: settingName(r), ...changeValues(r.changes, r.changed_fields, false) }))
@@ -58,19 +50,7 @@ export async function offHoursSections(q: ReportQuery) {
 	const [events, summary] = await Promise.all([listOffHoursEvents(q, off, LIMITS.off_hours), countOffHours(q, off)]);
 	return {
 		business_hours: Object.entries(off.hours).map(([tenant, bh]) => ({ tenant, ...bh })),
-		off_hours: events.map((r) => ({
-			id: r.id,
-			occurred_at: isoIn(r.occurred_at, q.timezone),
-			tenant: r.tenant,
-			kinds: r.kind,
-			actor: r.actor,
-			actor_name: r.actor_name || null,
-			action: r.action,
-			ip: r.ip || null,
-			country: r.country,
-			target: targetOf(r),
-			events_query: eventsQuery(base, oneEvent(r.id))
-		})),
+		off_hours: events.map((r) => ({ ...eventSummary(q, base, r), tenant: r.tenant, kinds: r.kind, ip: r.ip || null, country: r.country })),
 		off_hours_summary: summary
 	};
 }

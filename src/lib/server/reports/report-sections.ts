@@ -16,6 +16,17 @@ export const LIMITS = { failed_logins_by_ip: 25, failed_logins_by_country: 20, e
 
 export const baseOf = (q: ReportQuery): EventsBase => ({ from: q.from, to: q.to, tenant: q.tenant, timezone: q.timezone });
 export const targetOf = (r: { target_type: string; target_id: string; target_name: string }): Target => ({ type: r.target_type || null, id: r.target_id || null, name: r.target_name || null });
+
+/** One event as a report section lists it: when (in the report's zone), who, what, on what, and its link. */
+export const eventSummary = (q: ReportQuery, base: EventsBase, r: { id: string; occurred_at: Date; actor: string; actor_name: string; action: string; target_type: string; target_id: string; target_name: string }) => ({
+	id: r.id,
+	occurred_at: isoIn(r.occurred_at, q.timezone),
+	actor: r.actor,
+	actor_name: r.actor_name || null,
+	action: r.action,
+	target: targetOf(r),
+	events_query: eventsQuery(base, oneEvent(r.id))
+});
 const spanDrill = (s: { from: string; to: string }, d: Drill): Drill => and(d, { from: new Date(s.from), to: new Date(s.to) });
 
 export async function failedLoginSections(q: ReportQuery) {
@@ -64,17 +75,7 @@ export async function exportSections(q: ReportQuery, settings: ReportRuleSetting
 	const baseline = users.length ? await listExportsByUser(baselineQ, { limit: 200, actors: users.map((u) => u.actor) }) : [];
 	return {
 		by_user: users.slice(0, LIMITS.exports_by_user).map((u) => ({ actor: u.actor, exports: u.exports, records: u.records, bytes: u.bytes, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) })),
-		largest: largest.map((r) => ({
-			id: r.id,
-			occurred_at: isoIn(r.occurred_at, q.timezone),
-			actor: r.actor,
-			actor_name: r.actor_name || null,
-			action: r.action,
-			target: targetOf(r),
-			records: r.records,
-			bytes: r.bytes,
-			events_query: eventsQuery(base, oneEvent(r.id))
-		})),
+		largest: largest.map((r) => ({ ...eventSummary(q, base, r), records: r.records, bytes: r.bytes })),
 		unusual: unusualExporters(settings, q.to.getTime() - q.from.getTime(), users, baseline).map((u) => ({ ...u, events_query: eventsQuery(base, and(EXPORT_DRILL, byActor(u.actor))) }))
 	};
 }

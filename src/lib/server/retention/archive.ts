@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { insert } from '../clickhouse/query';
-import { toChTime } from '../ingest/prepare';
+import { toChTime } from '../clickhouse/time';
 import { listArchivableDays, type RetentionClass } from '../queries/archive/list-archivable-days';
 import { listDayEvents } from '../queries/archive/list-day-events';
 import { toEventOutput } from '../queries/events/event-columns';

@@ -1,6 +1,6 @@
 import type { Rule } from '../../schemas/rule';
 import type { BusinessHours } from '../../schemas/tenant-settings';
-import { toChTime } from '../ingest/prepare';
+import { toChTime } from '../clickhouse/time';
 import { groupFieldsOf } from './compile';
 import { mergeRanges } from './plan-arrivals';
 import { FIELD_SQL, matchSql, VALUE_SQL, type Fragment } from './rule-sql';

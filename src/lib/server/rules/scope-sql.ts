@@ -1,5 +1,5 @@
 import type { BusinessHours } from '../../schemas/tenant-settings';
-import { toChTime } from '../ingest/prepare';
+import { toChTime } from '../clickhouse/time';
 import { offHoursSql } from '../tenants/business-hours';
 import type { TimeRange } from './plan-arrivals';
 

@@ -1,15 +1,15 @@
 import type { EventOutput } from '../../schemas/event-output';
 import type { VerifyRow } from '../queries/seals/list-period-events';
 import { canonicalIp, type CanonicalEvent } from './canonical';
+import { chTimeToIso } from '../clickhouse/time';
 
-const iso = (chTime: string) => `${chTime.replace(' ', 'T')}Z`;
 const text = (s: string | null | undefined) => s ?? '';
 const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 
 /** An event as the store returns it (times 'YYYY-MM-DD hh:mm:ss.sss', JSON as stored text). */
 export function canonicalOfRow(r: VerifyRow): CanonicalEvent {
 	return {
-		id: r.id, tenant: r.tenant, occurred_at: iso(r.occurred_at), source: r.source, actor_id: r.actor_id, actor_name: r.actor_name,
+		id: r.id, tenant: r.tenant, occurred_at: chTimeToIso(r.occurred_at), source: r.source, actor_id: r.actor_id, actor_name: r.actor_name,
 		actor_email: r.actor_email, actor_type: r.actor_type, action: r.action, category: r.category, outcome: r.outcome, reason: r.reason,
 		target_type: r.target_type, target_id: r.target_id, target_name: r.target_name, ip: canonicalIp(r.ip), user_agent: r.user_agent,
 		session_id: r.session_id, request_id: r.request_id, changes: r.changes, details: r.details

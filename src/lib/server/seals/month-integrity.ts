@@ -1,4 +1,4 @@
-import type { MonthIntegrity } from '../../components/monthly/model';
+import type { MonthIntegrity } from '../../monthly/model';
 import { verifyStored } from './run-seals';
 
 /** Every period of a report's month verified from the store, as the report states it. */

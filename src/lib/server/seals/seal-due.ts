@@ -1,4 +1,4 @@
-import { createSerial } from '../alerts/serial';
+import { createSerial } from '../serial';
 import { insertSeals } from '../queries/seals/insert-seals';
 import { listPeriodArrivals } from '../queries/seals/list-period-arrivals';
 import { listSealHeads } from '../queries/seals/list-seal-heads';

@@ -8,11 +8,11 @@ import { listSeals, listSealsBySeq } from '../queries/seals/list-seals';
 import { listSealLeafLists } from '../queries/seals/seal-leaves';
 import type { VerifySource } from './verify-range';
 import type { PeriodLeaves, VerifyEvent } from './verify-period';
+import { chTimeMs } from '../clickhouse/time';
 
 const PAGE = 50_000;
-const ms = (ch: string) => Date.parse(`${ch.replace(' ', 'T')}Z`);
 
-export const verifyEventOfRow = (r: VerifyRow): VerifyEvent => ({ canonical: canonicalOfRow(r), storedHash: r.content_hash, occurredMs: ms(r.occurred_at), receivedMs: ms(r.received_at) });
+export const verifyEventOfRow = (r: VerifyRow): VerifyEvent => ({ canonical: canonicalOfRow(r), storedHash: r.content_hash, occurredMs: chTimeMs(r.occurred_at), receivedMs: chTimeMs(r.received_at) });
 
 /**
  * One period as the engine verified it; the rows it left to Node (form-1 hashes, invalid UTF-8)

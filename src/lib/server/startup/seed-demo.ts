@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { getConfig } from '../config';
-import { insert, query } from '../clickhouse/query';
+import { insert } from '../clickhouse/query';
+import { countEventsOutside } from '../queries/events/count-events-outside';
 import { generateDemoEvents } from '../demo/generate';
 import { prepareEvents } from '../ingest/prepare';
 import { DEFAULT_TENANT_SETTINGS } from '../../schemas/tenant-settings';
@@ -8,15 +8,12 @@ import { saveTenantSettings } from '../tenants/tenant-settings';
 import { runRuleJob } from '../alerts/rule-job';
 import { getMailer } from '../mail/mailer';
 
-const CountRow = z.object({ n: z.coerce.number() });
-
 /**
  * Fills a store without application events with the demo company's last 30 days; Trailscope's
  * own audit trail (the first administrator's creation, say) does not count as data.
  */
 export async function seedDemoIfEmpty(now = new Date()): Promise<number> {
-	const [row] = await query({ name: 'demo.countEvents', row: CountRow, params: { audit: getConfig().auditTenant }, sql: 'SELECT count() AS n FROM events WHERE tenant != {audit:String}' });
-	if (row.n > 0) return 0;
+	if ((await countEventsOutside(getConfig().auditTenant)) > 0) return 0;
 	const events = generateDemoEvents({ now });
 	const chunk = 10_000;
 	for (let i = 0; i < events.length; i += chunk) {

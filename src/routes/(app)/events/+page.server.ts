@@ -9,6 +9,7 @@ import { getHistogram, INTERVALS } from '$lib/server/queries/events/get-histogra
 import { listEvents } from '$lib/server/queries/events/list-events';
 import { listFilterSuggestions } from '$lib/server/queries/events/list-filter-suggestions';
 import { parseTimeZone } from '$lib/server/http/parse-filter';
+import { notATimeZone } from '$lib/schemas/time-zone';
 import { pageZones } from '$lib/server/reports/page-zone';
 import { foldBuilderParams } from '$lib/timeline/fold-builder';
 import { TIMELINE_DEFAULT_FROM } from '$lib/server/export/session-export';
@@ -27,7 +28,7 @@ export const load = (async ({ locals, url, parent, cookies }) => {
 	const own = !!actorOnlyOf(user);
 	const zoneData = { timeZone, defaultZone: zones.fallback, zones: zones.offered };
 	// A bad filter is answered in place: the field marked with the reason, the rest of the page kept.
-	if (askedTz && !parseTimeZone(askedTz)) return invalidFilterPage(raw, 'tz', `"${askedTz}" is not a time zone such as Europe/Paris`, zoneData, own);
+	if (askedTz && !parseTimeZone(askedTz)) return invalidFilterPage(raw, 'tz', notATimeZone(askedTz), zoneData, own);
 	const parsed = EventFilterSchema.safeParse(raw);
 	if (!parsed.success) return invalidFilterPage(raw, String(parsed.error.issues[0].path[0] ?? 'query'), parsed.error.issues[0].message, zoneData, own);
 	const filter = parsed.data;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_STATUSES, SEVERITIES } from '../../../schemas/rule';
-import { toChTime } from '../../ingest/prepare';
+import { fromChTime, toChTime } from '../../clickhouse/time';
 import type { Alert } from '../../rules/decide';
 
 /** The columns an alert read selects, as AlertDbRow expects them. */
@@ -39,7 +39,6 @@ export const AlertDbRow = z.object({
 });
 export type AlertDbRow = z.infer<typeof AlertDbRow>;
 
-const date = (ch: string) => new Date(`${ch.replace(' ', 'T')}Z`);
 
 export function toAlert(r: AlertDbRow): Alert {
 	return {
@@ -54,20 +53,20 @@ export function toAlert(r: AlertDbRow): Alert {
 		groupKey: r.group_key,
 		count: r.count,
 		threshold: r.threshold,
-		windowStart: date(r.window_start),
-		windowEnd: date(r.window_end),
-		firstSeen: date(r.first_seen),
-		lastSeen: date(r.last_seen),
+		windowStart: fromChTime(r.window_start),
+		windowEnd: fromChTime(r.window_end),
+		firstSeen: fromChTime(r.first_seen),
+		lastSeen: fromChTime(r.last_seen),
 		eventIds: r.event_ids,
 		evidenceCount: r.evidence_count,
 		groupLabels: r.group_labels,
 		incidentId: r.incident_id,
 		evidenceQuery: r.evidence_query,
-		createdAt: date(r.created_at),
-		updatedAt: date(r.updated_at),
+		createdAt: fromChTime(r.created_at),
+		updatedAt: fromChTime(r.updated_at),
 		statusBy: r.status_by,
 		statusComment: r.status_comment,
-		statusAt: r.status_at ? date(r.status_at) : null,
+		statusAt: r.status_at ? fromChTime(r.status_at) : null,
 		version: r.version
 	};
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { insert } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import type { AlertHistoryAction } from '../../../alerts/history';
 
 export interface NewAlertHistoryEntry {

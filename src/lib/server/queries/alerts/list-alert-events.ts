@@ -1,5 +1,5 @@
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { EVENT_COLUMNS, EventDbRow, toEventOutput, type EventOutput } from '../events/event-columns';
 
 /** The events of an alert by id, within its tenant and period, oldest first. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ALERT_HISTORY_ACTIONS } from '../../../alerts/history';
 import { query } from '../../clickhouse/query';
+import { ChTimeDate } from '../../clickhouse/time';
 
 
 const Row = z.object({
 	alertId: z.string(),
-	at: z.string().transform((t) => new Date(`${t.replace(' ', 'T')}Z`)),
+	at: ChTimeDate,
 	action: z.enum(ALERT_HISTORY_ACTIONS),
 	by: z.string(),
 	comment: z.string()

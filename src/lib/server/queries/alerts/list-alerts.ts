@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AlertStatus, Severity } from '../../../schemas/rule';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import type { Alert } from '../../rules/decide';
 import type { TenantScope } from '../events/event-where';
 import { ALERT_COLUMNS, AlertDbRow, toAlert } from './alert-row';

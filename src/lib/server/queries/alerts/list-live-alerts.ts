@@ -1,5 +1,5 @@
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import type { Alert } from '../../rules/decide';
 import { ALERT_COLUMNS, AlertDbRow, toAlert } from './alert-row';
 

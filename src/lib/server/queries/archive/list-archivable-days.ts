@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import { SECURITY_CATEGORIES } from '../../ingest/retention-days';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 
 export type RetentionClass = 'standard' | 'security';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventFilter } from '../../../schemas/event-filter';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { buildEventWhere, type TenantScope } from './event-where';
 
 const CountRow = z.object({ n: z.coerce.number() });

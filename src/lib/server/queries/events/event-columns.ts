@@ -43,11 +43,11 @@ export const EventDbRow = z.object({
 export type EventDbRow = z.infer<typeof EventDbRow>;
 
 import type { EventOutput } from '../../../schemas/event-output';
+import { chTimeToIso } from '../../clickhouse/time';
 
 export type { EventOutput };
 
 const orNull = (s: string) => (s === '' ? null : s);
-const iso = (chTime: string) => `${chTime.replace(' ', 'T')}Z`;
 const json = <T>(s: string): T | null => (s === '' ? null : (JSON.parse(s) as T));
 
 export function toEventOutput(r: EventDbRow): EventOutput {
@@ -57,8 +57,8 @@ export function toEventOutput(r: EventDbRow): EventOutput {
 	return {
 		id: r.id,
 		tenant: r.tenant,
-		occurred_at: iso(r.occurred_at),
-		received_at: iso(r.received_at),
+		occurred_at: chTimeToIso(r.occurred_at),
+		received_at: chTimeToIso(r.received_at),
 		source: orNull(r.source),
 		actor: actor ? { id: orNull(r.actor_id), name: orNull(r.actor_name), email: orNull(r.actor_email), type: orNull(r.actor_type) } : null,
 		action: r.action,

@@ -2,7 +2,7 @@ import type { EventFilter, OperatorFilter } from '../../../schemas/event-filter'
 import { inEngineRange, parseOperatorFilter } from '../../../schemas/event-filter';
 import { parseCategory } from '../../ingest/categories';
 import { cidrRange } from '../../ingest/ip';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { decodeCursor } from './cursor';
 import { ACCOUNT } from '../event-kinds';
 import { kindsSql } from '../kind-sql';

@@ -6,7 +6,7 @@ import { LOOKUP_CONDITION, lookupPageKeys, lookupParams } from './event-lookup';
 import { buildEventWhere, type TenantScope } from './event-where';
 import { newestPerTenantSql } from './newest-per-tenant';
 import { readInWindows } from './read-in-windows';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 
 export interface EventPage {
 	events: EventOutput[];

@@ -1,6 +1,6 @@
 import type { EventFilter } from '../../../schemas/event-filter';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { encodeCursor, type Cursor } from './cursor';
 import { EVENT_COLUMNS, EventDbRow } from './event-columns';
 import { buildEventWhere, type TenantScope } from './event-where';

@@ -1,4 +1,5 @@
 import { decodeCursor } from './cursor';
+import { fromChTime } from '../../clickhouse/time';
 
 export interface TimeWindow {
 	from: Date;
@@ -24,7 +25,7 @@ function nextWidth(width: number, found: number, needed: number): number {
 
 const cursorTime = (cursor: string | undefined) => {
 	const c = cursor ? decodeCursor(cursor) : null;
-	return c ? new Date(`${c.at.replace(' ', 'T')}Z`) : null;
+	return c ? fromChTime(c.at) : null;
 };
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
-import { chIso } from './month-where';
+import { toChTime } from '../../clickhouse/time';
+import { chTimeToIso } from '../../clickhouse/time';
 
 const Row = z.object({ id: z.string(), acknowledgedAt: z.string(), resolvedAt: z.string() });
 
@@ -25,6 +25,6 @@ export async function listAlertResponses(auditTenant: string, ids: string[], fro
 			  AND action_key IN ('alert_acknowledged', 'alert_resolved')
 			GROUP BY target_id`
 	});
-	const at = (t: string) => (t ? chIso(t) : null);
+	const at = (t: string) => (t ? chTimeToIso(t) : null);
 	return new Map(rows.map((r) => [r.id, { acknowledgedAt: at(r.acknowledgedAt), resolvedAt: at(r.resolvedAt) }]));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { FAILED_SIGN_IN } from '../event-kinds';
 
 const Row = z.object({ day: z.string(), events: z.coerce.number(), failedSignIns: z.coerce.number() });

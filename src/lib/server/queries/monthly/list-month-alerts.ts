@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { chIso, monthParams, type MonthScope } from './month-where';
+import { monthParams, type MonthScope } from './month-where';
+import { chTimeToIso } from '../../clickhouse/time';
 
-const time = z.string().transform((t) => (t ? chIso(t) : null));
+const time = z.string().transform((t) => (t ? chTimeToIso(t) : null));
 const Row = z.object({
 	id: z.string(),
 	ruleId: z.string(),
 	ruleName: z.string(),
 	severity: z.string(),
 	status: z.string(),
-	raisedAt: z.string().transform(chIso),
+	raisedAt: z.string().transform(chTimeToIso),
 	acknowledgedAt: time,
 	resolvedAt: time,
 	groupFields: z.array(z.string()),

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import { displayIp } from '../../ingest/ip';
 import { CONFIG_CHANGE, PRIVILEGE_CHANGE, PRIVILEGE_ELEVATION } from '../event-kinds';
-import { ACTOR_LABEL, chIso, MONTH_WHERE, monthParams, type MonthScope } from './month-where';
+import { ACTOR_LABEL, MONTH_WHERE, monthParams, type MonthScope } from './month-where';
+import { chTimeToIso } from '../../clickhouse/time';
 
 const Row = z.object({
 	id: z.string(),
-	occurredAt: z.string().transform(chIso),
+	occurredAt: z.string().transform(chTimeToIso),
 	actor: z.string(),
 	action: z.string(),
 	target: z.string(),

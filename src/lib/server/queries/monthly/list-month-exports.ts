@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import { EXPORT } from '../event-kinds';
-import { ACTOR_LABEL, chIso, MONTH_WHERE, monthParams, type MonthScope } from './month-where';
+import { ACTOR_LABEL, MONTH_WHERE, monthParams, type MonthScope } from './month-where';
+import { chTimeToIso } from '../../clickhouse/time';
 
 const Export = z.object({
 	id: z.string(),
-	occurredAt: z.string().transform(chIso),
+	occurredAt: z.string().transform(chTimeToIso),
 	actor: z.string(),
 	target: z.string(),
 	records: z.coerce.number(),

@@ -1,4 +1,4 @@
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 
 /** One tenant and one period: what every monthly query is bounded by. */
 export interface MonthScope {
@@ -12,7 +12,6 @@ export const MONTH_WHERE = `tenant = {tenant:String} AND occurred_at >= {from:Da
 export const monthParams = (s: MonthScope) => ({ tenant: s.tenant, from: toChTime(s.from), to: toChTime(s.to) });
 
 /** ClickHouse's DateTime64 text as ISO 8601 UTC. */
-export const chIso = (t: string) => `${t.replace(' ', 'T')}Z`;
 
 /** Who did it, as people read it: the email when known, else the name, else the id. */
 export const ACTOR_LABEL = `multiIf(actor_email != '', actor_email, actor_name != '', actor_name, actor_id)`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { insert, query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 
 export interface ClaimKey {
 	tenant: string;

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { insert, query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { ChTimeIso, rowVersion, toChTime } from '../../clickhouse/time';
 import type { TenantScope } from '../events/event-where';
 
 export const RUN_KINDS = ['scheduled', 'manual', 'resend'] as const;
 export const RUN_STATUSES = ['sending', 'sent', 'failed'] as const;
-
-const chTime = z.string().transform((t) => `${t.replace(' ', 'T')}Z`);
 
 export const ReportRunRow = z.object({
 	tenant: z.string(),
@@ -21,9 +19,9 @@ export const ReportRunRow = z.object({
 	requestedBy: z.string(),
 	summary: z.string(),
 	digest: z.string(),
-	createdAt: chTime,
-	sentAt: chTime.nullable(),
-	updatedAt: chTime
+	createdAt: ChTimeIso,
+	sentAt: ChTimeIso.nullable(),
+	updatedAt: ChTimeIso
 });
 export type ReportRun = z.infer<typeof ReportRunRow>;
 
@@ -52,8 +50,6 @@ export function listReportRuns(scope: TenantScope, tenant: string | undefined, l
 	});
 }
 
-// Two versions of one run written within one millisecond must still order; the tick breaks the tie.
-let tick = 0;
 
 /** Writes the whole new state of one send as a newer version. */
 export async function insertReportRun(run: ReportRun, now: Date): Promise<void> {
@@ -75,7 +71,7 @@ export async function insertReportRun(run: ReportRun, now: Date): Promise<void> 
 			created_at: ch(run.createdAt),
 			sent_at: run.sentAt ? ch(run.sentAt) : null,
 			updated_at: toChTime(now),
-			version: now.getTime() * 1000 + (tick++ % 1000)
+			version: rowVersion(now)
 		}
 	]);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { ACCOUNT } from '../event-kinds';
 import type { ReportQuery } from '../../reports/report-query';
 import { splitForRollup } from '../rollup-split';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PeriodTotals } from '../../../reports/security-report-types';
 import { query } from '../../clickhouse/query';
 import type { ReportQuery } from '../../reports/report-query';
 import { activitySource } from './activity-source';
@@ -7,19 +8,7 @@ import { countActiveUsers } from './count-active-users';
 const n = z.coerce.number();
 const Row = z.object({ e: n, si: n, fs: n, ex: n, er: n, eb: n, pc: n, cc: n, d: n, di: n });
 
-export interface ActivityTotals {
-	events: number;
-	active_users: number;
-	sign_ins: number;
-	failed_sign_ins: number;
-	exports: number;
-	exported_records: number;
-	exported_bytes: number;
-	privilege_changes: number;
-	configuration_changes: number;
-	deletions: number;
-	deleted_items: number;
-}
+export type ActivityTotals = PeriodTotals & { deleted_items: number };
 
 /** The period's counts of each kind (activity_totals_15m) and its active users (active_accounts_1h). */
 export async function getActivityTotals(q: ReportQuery): Promise<ActivityTotals> {

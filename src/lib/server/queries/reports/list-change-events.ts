@@ -2,18 +2,11 @@ import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import { displayIp } from '../../ingest/ip';
 import type { ReportQuery } from '../../reports/report-query';
-import { fromChTime, PERIOD, periodParams, tenantSql } from './report-sql';
+import { PERIOD, periodParams, ReportEventRow, tenantSql } from './report-sql';
+import { fromChTime } from '../../clickhouse/time';
 
-const Row = z.object({
-	id: z.string(),
-	occurred_at: z.string(),
-	actor: z.string(),
-	actor_name: z.string(),
-	action: z.string(),
+const Row = ReportEventRow.extend({
 	ip: z.string(),
-	target_type: z.string(),
-	target_id: z.string(),
-	target_name: z.string(),
 	changed_fields: z.array(z.string()),
 	changes: z.string(),
 	elevation: z.coerce.number()

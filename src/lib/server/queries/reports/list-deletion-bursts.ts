@@ -3,17 +3,14 @@ import { query } from '../../clickhouse/query';
 import type { ReportQuery } from '../../reports/report-query';
 import type { ReportRuleSettings } from '../../../reports/security-report-types';
 import { DELETION_DRILL } from './kind-drill';
-import { fromChTime, PERIOD, periodParams, tenantSql } from './report-sql';
+import { DeletionGroupFields, PERIOD, periodParams, tenantSql } from './report-sql';
+import { fromChTime } from '../../clickhouse/time';
 
 const Row = z.object({
 	actor: z.string(),
 	first: z.string(),
 	last: z.string(),
-	deletions: z.coerce.number(),
-	n_items: z.coerce.number(),
-	actions: z.array(z.string()),
-	by_action: z.coerce.boolean(),
-	ids: z.array(z.string())
+	...DeletionGroupFields
 });
 
 /**

@@ -2,15 +2,11 @@ import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import type { ReportQuery } from '../../reports/report-query';
 import { DELETION_DRILL } from './kind-drill';
-import { PERIOD, periodParams, tenantSql } from './report-sql';
+import { DeletionGroupFields, PERIOD, periodParams, tenantSql } from './report-sql';
 
 const Row = z.object({
 	key: z.string(),
-	deletions: z.coerce.number(),
-	n_items: z.coerce.number(),
-	actions: z.array(z.string()),
-	by_action: z.coerce.boolean(),
-	ids: z.array(z.string())
+	...DeletionGroupFields
 });
 export type DeletionGroup = z.infer<typeof Row>;
 

@@ -3,7 +3,7 @@ import { query } from '../../clickhouse/query';
 import { displayIp } from '../../ingest/ip';
 import type { ReportQuery } from '../../reports/report-query';
 import { failedLoginsSource, type IpRange } from './failed-logins-source';
-import { fromChTime } from './report-sql';
+import { fromChTime } from '../../clickhouse/time';
 
 const Row = z.object({
 	ip: z.string(),

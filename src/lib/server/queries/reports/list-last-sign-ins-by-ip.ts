@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import { displayIp, toStoredIp } from '../../ingest/ip';
 import type { ReportQuery } from '../../reports/report-query';
-import { fromChTime, PERIOD, periodParams, tenantSql } from './report-sql';
+import { PERIOD, periodParams, tenantSql } from './report-sql';
+import { fromChTime } from '../../clickhouse/time';
 
 const Row = z.object({ ip: z.string(), last: z.string() });
 

@@ -1,4 +1,5 @@
-import { toChTime } from '../../ingest/prepare';
+import { z } from 'zod';
+import { toChTime } from '../../clickhouse/time';
 import type { ReportQuery } from '../../reports/report-query';
 import { splitForRollup } from '../rollup-split';
 
@@ -33,5 +34,24 @@ export function splitParams(q: Pick<ReportQuery, 'from' | 'to'>, unitMs: number)
 export const RAW_EDGES = `((occurred_at >= {from:DateTime64(3)} AND occurred_at < {wholeFrom:DateTime64(3)})
 	OR (occurred_at >= {wholeTo:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}))`;
 
-/** ClickHouse's `YYYY-MM-DD hh:mm:ss.sss` (UTC) as a Date. */
-export const fromChTime = (t: string) => new Date(`${t.replace(' ', 'T')}Z`);
+
+/** The columns of one event as a report lists it (security_events); queries extend it with their own. */
+export const ReportEventRow = z.object({
+	id: z.string(),
+	occurred_at: z.string(),
+	actor: z.string(),
+	actor_name: z.string(),
+	action: z.string(),
+	target_type: z.string(),
+	target_id: z.string(),
+	target_name: z.string()
+});
+
+/** A group of deletions (by actor, or by actor and action): how many, how many items, and which events. */
+export const DeletionGroupFields = {
+	deletions: z.coerce.number(),
+	n_items: z.coerce.number(),
+	actions: z.array(z.string()),
+	by_action: z.coerce.boolean(),
+	ids: z.array(z.string())
+};

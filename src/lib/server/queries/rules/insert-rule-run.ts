@@ -1,5 +1,5 @@
 import { insert } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 
 export interface RuleRun {
 	ruleId: string;

@@ -1,5 +1,5 @@
 import { insert } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 
 export function insertRuleVersion(v: { id: string; version: number; definition: string; updatedAt: Date; updatedBy: string }): Promise<void> {
 	return insert('rules.insertRuleVersion', 'rules', [

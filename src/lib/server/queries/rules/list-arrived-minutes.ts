@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { fromChTime, toChTime } from '../../clickhouse/time';
 import { EVENT_KINDS, type EventKind } from '../../../schemas/event-kinds';
 import type { ArrivedMinute } from '../../rules/plan-arrivals';
 import { KIND_SQL } from '../kind-sql';
@@ -9,7 +9,6 @@ const Row = z.object({ tenant: z.string(), minute: z.string(), last_received: z.
 
 // The kinds among a minute's arrivals: a rule re-reads only the minutes where events of its own kinds arrived.
 const KINDS = `arrayFilter(k -> k != '', [${EVENT_KINDS.map((k) => `if(countIf(${KIND_SQL[k]}) > 0, '${k}', '')`).join(', ')}])`;
-const date = (ch: string) => new Date(`${ch.replace(' ', 'T')}Z`);
 
 /**
  * The minutes (of occurred_at) holding events received in (since, until], per tenant, with the
@@ -29,5 +28,5 @@ export async function listArrivedMinutes(r: { since: Date | null; until: Date; s
 			  AND (empty({tenants:Array(String)}) OR has({tenants:Array(String)}, tenant))
 			GROUP BY tenant, minute`
 	});
-	return rows.map((x) => ({ tenant: x.tenant, minute: date(x.minute), lastReceived: date(x.last_received), seen: x.seen, tail: x.tail, kinds: x.kinds as EventKind[] }));
+	return rows.map((x) => ({ tenant: x.tenant, minute: fromChTime(x.minute), lastReceived: fromChTime(x.last_received), seen: x.seen, tail: x.tail, kinds: x.kinds as EventKind[] }));
 }

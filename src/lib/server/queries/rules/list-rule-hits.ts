@@ -6,6 +6,7 @@ import type { TenantScope } from '../../rules/scope-sql';
 import { compileEvidenceBatch, type EvidenceSpan } from '../../rules/compile-evidence';
 import type { BusinessHours } from '../../../schemas/tenant-settings';
 import type { Hit } from '../../rules/decide';
+import { fromChTime } from '../../clickhouse/time';
 
 const HitRow = z.object({
 	tenant: z.string(),
@@ -19,7 +20,6 @@ const HitRow = z.object({
 	escalated: z.coerce.number()
 });
 
-const date = (ch: string) => new Date(`${ch.replace(' ', 'T')}Z`);
 
 /** The groups over a rule's threshold in each window of each tenant's ranges, by tenant in window order. */
 export async function listRuleHits(rule: Rule, scopes: readonly TenantScope[], signal?: AbortSignal): Promise<Hit[]> {
@@ -28,12 +28,12 @@ export async function listRuleHits(rule: Rule, scopes: readonly TenantScope[], s
 	return rows.map((r) => ({
 		tenant: r.tenant,
 		groupValues: r.group_values,
-		slotEnd: date(r.slot_end),
+		slotEnd: fromChTime(r.slot_end),
 		measure: r.measure,
 		peak: r.peak,
 		limit: r.lim,
-		firstSeen: date(r.first_seen),
-		lastSeen: date(r.last_seen),
+		firstSeen: fromChTime(r.first_seen),
+		lastSeen: fromChTime(r.last_seen),
 		escalated: r.escalated > 0
 	}));
 }

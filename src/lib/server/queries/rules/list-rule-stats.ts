@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
+import { toChTime } from '../../clickhouse/time';
 import type { TenantScope } from '../events/event-where';
 
 const Row = z.object({
@@ -25,7 +26,7 @@ export function listRuleStats(since: Date, scope: TenantScope): Promise<RuleStat
 	return query({
 		name: 'rules.listRuleStats',
 		row: Row,
-		params: { since: since.toISOString().replace('T', ' ').replace('Z', ''), all: scope === '*', tenants: scope === '*' ? [] : scope },
+		params: { since: toChTime(since), all: scope === '*', tenants: scope === '*' ? [] : scope },
 		sql: `SELECT rule_id, toString(max(started_at)) AS last_run_at, argMax(duration_ms, started_at) AS last_duration_ms,
 				toString(minIf(w, w > toDateTime64(0, 3))) AS watermark, sum(alerts_raised) AS alerts_raised, count() AS runs,
 				countIf(error != '') AS errors, argMaxIf(error, started_at, error != '') AS last_error,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
+import { fromChTime } from '../../clickhouse/time';
 
 const Row = z.object({ rule_id: z.string(), tenant: z.string(), mark: z.string() });
 
@@ -31,7 +32,7 @@ export async function listArrivalMarks(): Promise<ArrivalMarks> {
 	const byRule = new Map<string, Date>();
 	let latest: Date | null = null;
 	for (const r of rows) {
-		const at = new Date(`${r.mark.replace(' ', 'T')}Z`);
+		const at = fromChTime(r.mark);
 		byPair.set(`${r.rule_id}\n${r.tenant}`, at);
 		const rule = byRule.get(r.rule_id);
 		if (!rule || at > rule) byRule.set(r.rule_id, at);

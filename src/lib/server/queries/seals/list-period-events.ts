@@ -1,5 +1,5 @@
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { z } from 'zod';
 import { CONTENT_HASH_SQL } from '../events/event-columns';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { CANONICAL_HASH_SQL, CANONICAL_SQL_APPLIES } from './canonical-sql';
 
 const Row = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
+import { fromChTime } from '../../clickhouse/time';
 
 const Row = z.object({
 	tenant: z.string(),
@@ -26,7 +27,6 @@ export interface SealHead {
 	sealedAt: Date;
 }
 
-const date = (ch: string) => new Date(`${ch.replace(' ', 'T')}Z`);
 
 export async function listSealHeads(tenant?: string): Promise<SealHead[]> {
 	const rows = await query({
@@ -39,6 +39,6 @@ export async function listSealHeads(tenant?: string): Promise<SealHead[]> {
 			GROUP BY tenant ORDER BY tenant`
 	});
 	return rows.map((r) => ({
-		tenant: r.tenant, seq: r.seq, hash: r.hash, firstPeriod: date(r.first_period), lastPeriodEnd: date(r.last_period_end), receivedTo: date(r.received_to), sealedAt: date(r.sealed_at)
+		tenant: r.tenant, seq: r.seq, hash: r.hash, firstPeriod: fromChTime(r.first_period), lastPeriodEnd: fromChTime(r.last_period_end), receivedTo: fromChTime(r.received_to), sealedAt: fromChTime(r.sealed_at)
 	}));
 }

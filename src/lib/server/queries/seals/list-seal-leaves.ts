@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import { CONTENT_HASH_SQL } from '../events/event-columns';
 
 const Row = z.object({ period_ms: z.coerce.number(), id: z.string(), content_hash: z.string(), received_ms: z.coerce.number() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { chTimeMs, toChTime } from '../../clickhouse/time';
 
 const Row = z.object({ tenant: z.string(), period_ms: z.coerce.number(), received_to: z.string() });
 
@@ -15,5 +15,5 @@ export async function listSealMarks(tenants: readonly string[], since: Date): Pr
 			FROM seals FINAL WHERE tenant IN {tenants:Array(String)} AND period_start >= {since:DateTime64(3)}
 			GROUP BY tenant, period_start`
 	});
-	return new Map(rows.map((r) => [`${r.tenant}\n${r.period_ms}`, new Date(`${r.received_to.replace(' ', 'T')}Z`).getTime()]));
+	return new Map(rows.map((r) => [`${r.tenant}\n${r.period_ms}`, chTimeMs(r.received_to)]));
 }

@@ -1,5 +1,5 @@
 import { query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { toChTime } from '../../clickhouse/time';
 import type { Seal } from '../../seals/seal-record';
 import { SEAL_COLUMNS, SealDbRow, toSeal } from './seal-row';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { insert, query } from '../../clickhouse/query';
-import { toChTime } from '../../ingest/prepare';
+import { chTimeToIso, toChTime } from '../../clickhouse/time';
 
 /** What one seal sealed, in seal order: its events' ids and the first 16 hex of each leaf (clickhouse/0062). */
 export interface SealedLeaves {
@@ -28,5 +28,5 @@ export async function listSealLeafLists(tenant: string, seqs: readonly number[])
 		sql: `SELECT seq, toString(period_start) AS period_start, arrayMap(x -> toString(x), ids) AS ids, arrayMap(x -> toString(x), leaf_prefixes) AS leaf_prefixes
 			FROM seal_leaves FINAL WHERE tenant = {tenant:String} AND seq IN {seqs:Array(UInt64)}`
 	});
-	return new Map(rows.map((r) => [r.seq, { seq: r.seq, periodStart: `${r.period_start.replace(' ', 'T')}Z`, ids: r.ids, leafPrefixes: r.leaf_prefixes }]));
+	return new Map(rows.map((r) => [r.seq, { seq: r.seq, periodStart: chTimeToIso(r.period_start), ids: r.ids, leafPrefixes: r.leaf_prefixes }]));
 }

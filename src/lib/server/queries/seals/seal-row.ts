@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toChTime } from '../../ingest/prepare';
+import { chTimeToIso, toChTime } from '../../clickhouse/time';
 import type { Seal } from '../../seals/seal-record';
 
 /** The columns a seal read selects, as SealDbRow expects them. */
@@ -25,12 +25,11 @@ export const SealDbRow = z.object({
 });
 export type SealDbRow = z.infer<typeof SealDbRow>;
 
-const iso = (ch: string) => `${ch.replace(' ', 'T')}Z`;
 
 export function toSeal(r: SealDbRow): Seal {
 	return {
-		tenant: r.tenant, seq: r.seq, periodStart: iso(r.period_start), periodEnd: iso(r.period_end), kind: r.kind, receivedFrom: iso(r.received_from),
-		receivedTo: iso(r.received_to), events: r.events, root: r.root, prevHash: r.prev_hash, sealedAt: iso(r.sealed_at), keyId: r.key_id,
+		tenant: r.tenant, seq: r.seq, periodStart: chTimeToIso(r.period_start), periodEnd: chTimeToIso(r.period_end), kind: r.kind, receivedFrom: chTimeToIso(r.received_from),
+		receivedTo: chTimeToIso(r.received_to), events: r.events, root: r.root, prevHash: r.prev_hash, sealedAt: chTimeToIso(r.sealed_at), keyId: r.key_id,
 		signature: r.signature, hash: r.hash
 	};
 }

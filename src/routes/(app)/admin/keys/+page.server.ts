@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { NewKeySchema } from '$lib/schemas/user';
-import { listApiKeys } from '$lib/server/auth/api-keys';
+import { listApiKeys } from '$lib/server/queries/keys/list-api-keys';
 import { DomainError } from '$lib/server/auth/domain-error';
 import { createKeyAudited, revokeKeyAudited } from '$lib/server/auth/manage-keys';
 import { ADMINISTRATION } from '$lib/server/auth/authority';

@@ -3,7 +3,7 @@ import { error, fail } from '@sveltejs/kit';
 import { covers } from '$lib/server/auth/authority';
 import { pagePrincipal } from '$lib/admin/authority.server';
 import { getConfig, type Config } from '$lib/server/config';
-import { getTenantSettings } from '$lib/server/tenants/tenant-settings';
+import { readTenantSettings } from '$lib/server/tenants/tenant-settings';
 import { changeTenantSettings } from '$lib/server/tenants/change-tenant-settings';
 import { formValues, parseSettingsForm, valuesOf } from '$lib/admin/tenant-settings-form';
 import { requestMetaOf } from '$lib/admin/request-meta';
@@ -85,8 +85,8 @@ export const load = (async ({ locals, url, parent }) => {
 	const tenant = url.searchParams.get('tenant') || chosen || tenants[0] || 'default';
 	if (!TENANT.test(tenant)) error(400, 'This tenant name is not valid.');
 	const me = administrator(locals, tenant);
-	const [settings, seals] = await Promise.all([getTenantSettings(tenant), getSealOverview(tenant)]);
-	return { groups: covers(me, '*') ? describe(getConfig()) : [], tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, settings), seals };
+	const [{ settings, problems }, seals] = await Promise.all([readTenantSettings(tenant), getSealOverview(tenant)]);
+	return { groups: covers(me, '*') ? describe(getConfig()) : [], tenant, tenants: [...new Set([...tenants, tenant])].sort(), values: valuesOf(tenant, settings), unreadable: problems, seals };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,11 +1,9 @@
 import type { RequestHandler } from './$types';
 import { NewKeySchema } from '$lib/schemas/user';
-import { listApiKeys } from '$lib/server/auth/api-keys';
+import { listApiKeys } from '$lib/server/queries/keys/list-api-keys';
 import { createKeyAudited } from '$lib/server/auth/manage-keys';
 import { jsonResponse } from '$lib/server/http/problem';
-import { principalOfKey } from '$lib/server/auth/authority';
-import { domainProblem, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
-import { requestMetaOf } from '$lib/admin/request-meta';
+import { adminWrite, requireAdminKey } from '$lib/admin/api.server';
 
 /** Every key, revoked ones last: never a secret or its hash. `tenant` is null for a key for all tenants. */
 export const GET: RequestHandler = async ({ request }) => {
@@ -16,15 +14,8 @@ export const GET: RequestHandler = async ({ request }) => {
 };
 
 /** Creates a key; its secret is in this answer and nowhere else, ever. */
-export const POST: RequestHandler = async (event) => {
-	const key = await requireAdminKey(event.request);
-	if (key instanceof Response) return key;
-	const body = await readJsonBody(event.request, NewKeySchema);
-	if (!body.ok) return body.response;
-	try {
-		const created = await createKeyAudited(body.data, principalOfKey(key), requestMetaOf(event));
+export const POST: RequestHandler = (event) =>
+	adminWrite(event, NewKeySchema, async (input, by, meta) => {
+		const created = await createKeyAudited(input, by, meta);
 		return jsonResponse(201, created, { location: `/api/v1/keys/${created.key.id}`, 'cache-control': 'no-store' });
-	} catch (e) {
-		return domainProblem(e);
-	}
-};
+	});

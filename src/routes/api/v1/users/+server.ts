@@ -1,11 +1,10 @@
 import type { RequestHandler } from './$types';
 import { NewUserSchema } from '$lib/schemas/user';
 import { createUserAccount } from '$lib/server/auth/manage-users';
-import { listUsers, toUser } from '$lib/server/auth/users';
+import { toUser } from '$lib/server/auth/users';
+import { listUsers } from '$lib/server/queries/users/list-users';
 import { jsonResponse } from '$lib/server/http/problem';
-import { principalOfKey } from '$lib/server/auth/authority';
-import { domainProblem, readJsonBody, requireAdminKey } from '$lib/admin/api.server';
-import { requestMetaOf } from '$lib/admin/request-meta';
+import { adminWrite, requireAdminKey } from '$lib/admin/api.server';
 
 export const GET: RequestHandler = async ({ request }) => {
 	const key = await requireAdminKey(request);
@@ -14,15 +13,8 @@ export const GET: RequestHandler = async ({ request }) => {
 };
 
 /** Creates a user; without a password one is generated and answered this once. */
-export const POST: RequestHandler = async (event) => {
-	const key = await requireAdminKey(event.request);
-	if (key instanceof Response) return key;
-	const body = await readJsonBody(event.request, NewUserSchema);
-	if (!body.ok) return body.response;
-	try {
-		const { user, generatedPassword } = await createUserAccount(body.data, principalOfKey(key), requestMetaOf(event));
+export const POST: RequestHandler = (event) =>
+	adminWrite(event, NewUserSchema, async (input, by, meta) => {
+		const { user, generatedPassword } = await createUserAccount(input, by, meta);
 		return jsonResponse(201, generatedPassword ? { user, generated_password: generatedPassword } : { user }, { location: `/api/v1/users/${user.id}`, 'cache-control': 'no-store' });
-	} catch (e) {
-		return domainProblem(e);
-	}
-};
+	});

@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { jsonResponse, problem } from '$lib/server/http/problem';
 import { parseFilter, parseTimeZone } from '$lib/server/http/parse-filter';
+import { notATimeZone } from '$lib/schemas/time-zone';
 import { requireKey, scopeOf } from '$lib/server/http/require-key';
 import { FilterError } from '$lib/server/queries/events/event-where';
 import { getHistogram, INTERVALS, type Interval } from '$lib/server/queries/events/get-histogram';
@@ -14,7 +15,7 @@ export const GET: RequestHandler = async ({ request, url }) => {
 	if (interval !== 'auto' && !(interval in INTERVALS))
 		return problem(400, `interval: use auto or one of ${Object.keys(INTERVALS).join(', ')}`, { parameter: 'interval' });
 	const timezone = parseTimeZone(url.searchParams.get('tz'));
-	if (!timezone) return problem(400, `tz: "${url.searchParams.get('tz')}" is not an IANA time zone such as Europe/Paris`, { parameter: 'tz' });
+	if (!timezone) return problem(400, `tz: ${notATimeZone(url.searchParams.get('tz') ?? '')}`, { parameter: 'tz' });
 	try {
 		const opts = { interval: interval === 'auto' ? undefined : (interval as Interval), timezone };
 		return jsonResponse(200, await getHistogram(scopeOf(key), filter, new Date(), opts));

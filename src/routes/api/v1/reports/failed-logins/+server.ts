@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { z } from 'zod';
 import { TimeParam } from '$lib/schemas/event-filter';
-import { jsonResponse, problem } from '$lib/server/http/problem';
+import { jsonResponse, parameterProblem, problem } from '$lib/server/http/problem';
 import { requireKey, scopeOf } from '$lib/server/http/require-key';
 import { resolveTime } from '$lib/server/queries/events/time-range';
 import { cidrRange } from '$lib/server/ingest/ip';
@@ -19,10 +19,7 @@ export const GET: RequestHandler = async ({ request, url }) => {
 	const key = await requireKey(request.headers.get('authorization'), 'read');
 	if (key instanceof Response) return key;
 	const parsed = Params.safeParse(Object.fromEntries(url.searchParams));
-	if (!parsed.success) {
-		const param = String(parsed.error.issues[0].path[0] ?? 'query');
-		return problem(400, `${param}: ${parsed.error.issues[0].message}`, { parameter: param });
-	}
+	if (!parsed.success) return parameterProblem(parsed.error);
 	// An address or CIDR block, as on the timeline; a mistyped one is refused, never ignored.
 	const ip = parsed.data.ip === undefined ? undefined : cidrRange(parsed.data.ip);
 	if (ip === null) return problem(400, `ip: "${parsed.data.ip}" is not an IP address or CIDR block`, { parameter: 'ip' });

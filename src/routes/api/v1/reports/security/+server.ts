@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { z } from 'zod';
 import { TimeParam } from '$lib/schemas/event-filter';
-import { TimeZoneSchema } from '$lib/schemas/tenant-settings';
+import { TimeZoneSchema } from '$lib/schemas/time-zone';
 import { resolvePeriod } from '$lib/reports/periods';
 import { jsonResponse, problem } from '$lib/server/http/problem';
 import { resolveTime } from '$lib/server/queries/events/time-range';

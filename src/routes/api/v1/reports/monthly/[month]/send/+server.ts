@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { z } from 'zod';
 import { keyActor } from '$lib/admin/api.server';
-import { jsonResponse, problem } from '$lib/server/http/problem';
+import { jsonResponse, parameterProblem, problem } from '$lib/server/http/problem';
 import { requireKey } from '$lib/server/http/require-key';
 import { defaultSendDeps } from '$lib/server/monthly/deps';
 import { checkReportMonth, MonthError } from '$lib/server/monthly/request';
@@ -25,10 +25,7 @@ export const POST: RequestHandler = async ({ request, url, params }) => {
 	const key = await requireKey(request.headers.get('authorization'), 'admin');
 	if (key instanceof Response) return key;
 	const parsed = Params.safeParse(Object.fromEntries(url.searchParams));
-	if (!parsed.success) {
-		const param = String(parsed.error.issues[0].path[0] ?? 'query');
-		return problem(400, `${param}: ${parsed.error.issues[0].message}`, { parameter: param });
-	}
+	if (!parsed.success) return parameterProblem(parsed.error);
 	const { tenant, resend } = parsed.data;
 	if (key.tenant && key.tenant !== tenant) return problem(403, `tenant: this API key is bound to the tenant "${key.tenant}"`, { parameter: 'tenant' });
 	let month: string;

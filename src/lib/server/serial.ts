@@ -1,3 +1,13 @@
+/** Runs tasks one after another within this process; a failed task does not block the next. */
+export function createSerial() {
+	let queue: Promise<unknown> = Promise.resolve();
+	return <T>(fn: () => Promise<T>): Promise<T> => {
+		const run = queue.then(fn, fn);
+		queue = run.catch(() => {});
+		return run;
+	};
+}
+
 /**
  * Runs tasks that share any key one after another, in the order they arrived; tasks with no key
  * in common run side by side. A task waits only for tasks registered before it, so two tasks

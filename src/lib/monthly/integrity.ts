@@ -1,4 +1,5 @@
-import { formatNumber, formatTime } from './format';
+import { formatNumber } from '../format';
+import { formatTime } from './format';
 import type { MonthlyReport } from './model';
 
 /** The integrity statement of a report, as the page, the email and its text part all say it. */

@@ -1,4 +1,5 @@
-import { formatBytes, formatChange, changeColor, formatMinutes, formatNumber, formatTime, SEVERITY_COLORS } from './format';
+import { formatBytes, formatChange, formatNumber } from '../format';
+import { changeColor, formatMinutes, formatTime, SEVERITY_COLORS } from './format';
 import type { MonthlyReport } from './model';
 
 export interface Cell {

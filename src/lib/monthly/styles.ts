@@ -1,5 +1,5 @@
 /**
- * Inline styles of the report. The email is rendered from these same components, and mail
+ * Inline styles of the report. The email is this same HTML (report-html.ts), and mail
  * clients drop <style> blocks and classes, so every element carries its style itself.
  */
 export const S = {

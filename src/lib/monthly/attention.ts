@@ -1,4 +1,5 @@
-import { formatNumber, formatTime } from './format';
+import { formatNumber } from '../format';
+import { formatTime } from './format';
 import type { MonthlyReport } from './model';
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;

@@ -1,10 +1,4 @@
-/** How the report writes numbers, sizes, times and changes; shared by the HTML and text parts. */
-import { bytes, change } from '../../reports/format';
-
-export const formatNumber = (n: number) => n.toLocaleString('en-US');
-
-/** The dashboard's sizes: an unknown size (0, none) reads "—". */
-export const formatBytes = bytes;
+/** How the report writes times, durations and colours; numbers, sizes and changes come from lib/format. */
 
 /** A time in the tenant's zone, to the minute: "2026-11-03 14:05". */
 export function formatTime(iso: string, timeZone: string): string {
@@ -12,9 +6,6 @@ export function formatTime(iso: string, timeZone: string): string {
 	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
 	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
-
-/** The change against the previous month, as the dashboard writes it: "+25%", "−3%", "×48", "new". */
-export const formatChange = (value: number, previous: number): string => change(value, previous).text;
 
 /** Colour of a change: more failures or changes are worth a look, so rises are amber, never green. */
 export const changeColor = (value: number, previous: number) => (value > previous ? '#b45309' : value < previous ? '#047857' : '#64748b');
