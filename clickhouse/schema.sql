@@ -367,6 +367,19 @@ ENGINE = ReplacingMergeTree(applied_at)
 ORDER BY name
 SETTINGS index_granularity = 8192;
 
+CREATE TABLE seal_leaves
+(
+    `tenant` LowCardinality(String),
+    `seq` UInt64,
+    `period_start` DateTime64(3, 'UTC'),
+    `ids` Array(UUID),
+    `leaf_prefixes` Array(FixedString(16)) CODEC(ZSTD(1))
+)
+ENGINE = ReplacingMergeTree
+ORDER BY (tenant, seq)
+TTL toDateTime(period_start) + toIntervalDay(400)
+SETTINGS index_granularity = 8192;
+
 CREATE TABLE seals
 (
     `tenant` LowCardinality(String),

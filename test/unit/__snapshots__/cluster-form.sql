@@ -857,6 +857,22 @@ ORDER BY (tenant, seq);
 CREATE TABLE IF NOT EXISTS seals ON CLUSTER '{cluster}' AS seals_local
 ENGINE = Distributed('{cluster}', 'trailscope', 'seals_local', cityHash64(tenant, seq));
 
+-- 0062_seal_leaves
+CREATE TABLE IF NOT EXISTS seal_leaves_local ON CLUSTER '{cluster}'
+(
+    tenant LowCardinality(String),
+    seq UInt64,
+    period_start DateTime64(3, 'UTC'),
+    ids Array(UUID),
+    leaf_prefixes Array(FixedString(16)) CODEC(ZSTD(1))
+)
+ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')
+ORDER BY (tenant, seq)
+TTL toDateTime(period_start) + toIntervalDay(400);
+
+CREATE TABLE IF NOT EXISTS seal_leaves ON CLUSTER '{cluster}' AS seal_leaves_local
+ENGINE = Distributed('{cluster}', 'trailscope', 'seal_leaves_local', cityHash64(tenant, seq));
+
 -- 0071_drop_replaced_skip_indexes
 ALTER TABLE events_local ON CLUSTER '{cluster}' DROP INDEX IF EXISTS idx_actor_id;
 
