@@ -22,6 +22,8 @@ async function pages(page: Page) {
 		['events', '/events'],
 		['event', `/events/${event}`],
 		['security-report', '/reports/security'],
+		['security-report-filtered', '/reports/security?ip=10.0.0.0/8&source=workspace'],
+		['security-report-bad-filter', '/reports/security?ip=10.0.0.0/33'],
 		['alerts', '/alerts'],
 		['alert', alert!],
 		['rules', '/rules'],
@@ -33,7 +35,7 @@ async function pages(page: Page) {
 	] as const;
 }
 
-const MAIN = new Set(['overview', 'events', 'event', 'security-report', 'alerts', 'alert', 'monthly-report']);
+const MAIN = new Set(['overview', 'events', 'event', 'security-report', 'security-report-filtered', 'alerts', 'alert', 'monthly-report']);
 
 for (const size of SIZES) {
 	test(`every page fits ${size.width} px, with readable links and no serious accessibility finding`, async ({ page }) => {
@@ -55,6 +57,8 @@ for (const size of SIZES) {
 				await noPageOverflow(page, name);
 				if (size.name === 'phone') await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
 				else await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events', exact: true })).toBeInViewport();
+				if (name === 'security-report-bad-filter') await expect(page.getByLabel('IP or CIDR')).toHaveAccessibleDescription(/is not an IP address or CIDR block/);
+				if (name === 'security-report-filtered') await expect(page.getByText('Filtered by')).toBeVisible();
 				await axe(page);
 			});
 		}
