@@ -215,3 +215,23 @@ test('the security report opens with what needs attention and lists the top 10 o
 	await expect(rows).toHaveCount(total);
 	await expect(section.getByRole('button', { name: 'Show the top 10 only' })).toHaveAttribute('aria-expanded', 'true');
 });
+
+test.describe("in the browser's own zone", () => {
+	test.use({ timezoneId: 'Asia/Tokyo' });
+
+	test('every page shows its times in the one default zone and names it', async ({ page }) => {
+		// The layout tells the server the browser's zone once (the ts_tz cookie); with no tenant chosen it is every page's default.
+		await page.goto('/admin/keys');
+		await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === 'ts_tz')?.value).toBe('Asia%2FTokyo');
+		await page.goto('/alerts');
+		const alert = await page.locator('a[href^="/alerts/"]').first().getAttribute('href');
+		const IN_ZONE = /\d\d:\d\d(:\d\d)? GMT\+9/;
+		const IN_UTC = /\d\d:\d\d(:\d\d)?(\.\d+)? UTC/;
+		for (const path of ['/admin/keys', '/admin/users', '/rules', '/alerts', alert!, '/reports/security', '/']) {
+			await page.goto(path);
+			const main = page.locator('main');
+			await expect(main, path).toContainText(IN_ZONE);
+			expect(await main.innerText(), path).not.toMatch(IN_UTC);
+		}
+	});
+});
