@@ -22,7 +22,7 @@ async function pages(page: Page) {
 		['events', '/events'],
 		['event', `/events/${event}`],
 		['security-report', '/reports/security'],
-		['security-report-filtered', '/reports/security?ip=10.0.0.0/8&source=workspace'],
+		['security-report-filtered', '/reports/security?source=workspace&ip=0.0.0.0/0'],
 		['security-report-bad-filter', '/reports/security?ip=10.0.0.0/33'],
 		['alerts', '/alerts'],
 		['alert', alert!],
