@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, signIn } from './support';
+import { ADMIN, API, signIn } from './support';
 import { axe, noPageOverflow } from './page-checks';
 
 // Every page at a phone's and a laptop's size: nothing wider than the screen, the main links
@@ -10,6 +10,8 @@ const SIZES = [
 ];
 
 async function pages(page: Page) {
+	// A key of its own, so the keys page shows its table on a fresh store too.
+	expect((await page.request.post('/api/v1/keys', { headers: API, data: { name: 'responsive check', scopes: ['read'] } })).status()).toBe(201);
 	await page.goto('/alerts');
 	const alert = await page.locator('a[href^="/alerts/"]').first().getAttribute('href');
 	await page.goto('/events?from=now-7d');
