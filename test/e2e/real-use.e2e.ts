@@ -131,6 +131,17 @@ test('a mistyped IP or CIDR on the timeline marks the field and keeps the page; 
 	}
 });
 
+test('a bad alert filter is named at its field while the list still answers', async ({ page }) => {
+	const r = await page.goto(`/alerts?severity=urgent&group=${'x'.repeat(300)}`);
+	expect(r?.status()).toBe(200);
+	const severity = page.getByLabel('Severity');
+	await expect(severity).toHaveAttribute('aria-invalid', 'true');
+	await expect(severity).toHaveAccessibleDescription(/severity must be any of/);
+	await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
+	await expect(page.getByText(/of [\d,]+|No alerts match/).first()).toBeVisible();
+	await axe(page);
+});
+
 test('the time zone is picked from every IANA zone and applies to the times shown', async ({ page }) => {
 	await page.goto('/');
 	const tz = page.getByLabel('Time zone');
@@ -214,4 +225,26 @@ test('the security report opens with what needs attention and lists the top 10 o
 	await all.click();
 	await expect(rows).toHaveCount(total);
 	await expect(section.getByRole('button', { name: 'Show the top 10 only' })).toHaveAttribute('aria-expanded', 'true');
+});
+
+test.describe("in the browser's own zone", () => {
+	test.use({ timezoneId: 'Asia/Tokyo' });
+
+	test('every page shows its times in the one default zone and names it', async ({ page, request }) => {
+		// A key of its own, so the keys page has times to show on a fresh store.
+		expect((await request.post('/api/v1/keys', { headers: API, data: { name: 'zone check', scopes: ['read'] } })).status()).toBe(201);
+		// The layout tells the server the browser's zone once (the ts_tz cookie); with no tenant chosen it is every page's default.
+		await page.goto('/admin/keys');
+		await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === 'ts_tz')?.value).toBe('Asia%2FTokyo');
+		await page.goto('/alerts');
+		const alert = await page.locator('a[href^="/alerts/"]').first().getAttribute('href');
+		const IN_ZONE = /\d\d:\d\d(:\d\d)? GMT\+9/;
+		const IN_UTC = /\d\d:\d\d(:\d\d)?(\.\d+)? UTC/;
+		for (const path of ['/admin/keys', '/admin/users', '/rules', '/alerts', alert!, '/reports/security', '/']) {
+			await page.goto(path);
+			const main = page.locator('main');
+			await expect(main, path).toContainText(IN_ZONE);
+			expect(await main.innerText(), path).not.toMatch(IN_UTC);
+		}
+	});
 });

@@ -99,6 +99,37 @@ test('the security report lists every section, changes period, and drills down',
 	expect(await follow(page, () => exportsRow.getByRole('link', { name: 'exp@rp.example' }).click())).toBe(2);
 });
 
+test('the security report takes the timeline filters, says so, refuses a bad one in place, and its counts open the same events', async ({ page }) => {
+	await page.goto('/reports/security?period=24h&ip=203.0.113.0/33&actor=exp@rp.example');
+	const ip = page.getByLabel('IP or CIDR');
+	await expect(ip).toHaveAttribute('aria-invalid', 'true');
+	await expect(ip).toHaveValue('203.0.113.0/33');
+	await expect(ip).toHaveAccessibleDescription(/is not an IP address or CIDR block/);
+	// The rest of the page stays, narrowed by the filter that was good.
+	await expect(page.getByRole('heading', { name: 'Failed logins', level: 2 })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Filtered by' })).toContainText('user exp@rp.example');
+	expect(await figure(page, 'Exports')).toBe(2);
+	expect(await figure(page, 'Failed sign-ins')).toBe(0);
+
+	await ip.fill('203.0.113.0/24');
+	await page.getByLabel('User', { exact: true }).fill('');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await page.waitForURL((u) => u.searchParams.get('ip') === '203.0.113.0/24');
+	const line = page.getByRole('status').filter({ hasText: 'Filtered by' });
+	await expect(line).toContainText('ip 203.0.113.0/24');
+	await expect(page.getByLabel('IP or CIDR')).not.toHaveAttribute('aria-invalid', 'true');
+	// anna's failure came from another address: only the attacker's five are counted.
+	expect(await figure(page, 'Failed sign-ins')).toBe(5);
+	expect(await figure(page, 'Exports')).toBe(0);
+	expect(await follow(page, () => page.getByRole('link', { name: /^Failed sign-ins: 5/ }).click())).toBe(5);
+	expect(new URL(page.url()).searchParams.get('ip')).toBe('203.0.113.0/24');
+	await page.goBack();
+	await page.getByRole('status').filter({ hasText: 'Filtered by' }).getByRole('link', { name: 'clear filters' }).click();
+	await page.waitForURL((u) => !u.searchParams.has('ip'));
+	await expect(page.getByText('Filtered by')).toHaveCount(0);
+	expect(await figure(page, 'Failed sign-ins')).toBe(6);
+});
+
 test('members have no reports and see only their own activity', async ({ page, context }) => {
 	await context.clearCookies();
 	await signIn(page, MEMBER.email, MEMBER.password);

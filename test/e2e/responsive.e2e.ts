@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, signIn } from './support';
+import { ADMIN, API, signIn } from './support';
 import { axe, noPageOverflow } from './page-checks';
 
 // Every page at a phone's and a laptop's size: nothing wider than the screen, the main links
@@ -10,6 +10,8 @@ const SIZES = [
 ];
 
 async function pages(page: Page) {
+	// A key of its own, so the keys page shows its table on a fresh store too.
+	expect((await page.request.post('/api/v1/keys', { headers: API, data: { name: 'responsive check', scopes: ['read'] } })).status()).toBe(201);
 	await page.goto('/alerts');
 	const alert = await page.locator('a[href^="/alerts/"]').first().getAttribute('href');
 	await page.goto('/events?from=now-7d');
@@ -22,6 +24,8 @@ async function pages(page: Page) {
 		['events', '/events'],
 		['event', `/events/${event}`],
 		['security-report', '/reports/security'],
+		['security-report-filtered', '/reports/security?source=workspace&ip=0.0.0.0/0'],
+		['security-report-bad-filter', '/reports/security?ip=10.0.0.0/33'],
 		['alerts', '/alerts'],
 		['alert', alert!],
 		['rules', '/rules'],
@@ -33,7 +37,7 @@ async function pages(page: Page) {
 	] as const;
 }
 
-const MAIN = new Set(['overview', 'events', 'event', 'security-report', 'alerts', 'alert', 'monthly-report']);
+const MAIN = new Set(['overview', 'events', 'event', 'security-report', 'security-report-filtered', 'alerts', 'alert', 'monthly-report']);
 
 for (const size of SIZES) {
 	test(`every page fits ${size.width} px, with readable links and no serious accessibility finding`, async ({ page }) => {
@@ -55,6 +59,8 @@ for (const size of SIZES) {
 				await noPageOverflow(page, name);
 				if (size.name === 'phone') await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
 				else await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events', exact: true })).toBeInViewport();
+				if (name === 'security-report-bad-filter') await expect(page.getByLabel('IP or CIDR')).toHaveAccessibleDescription(/is not an IP address or CIDR block/);
+				if (name === 'security-report-filtered') await expect(page.getByText('Filtered by')).toBeVisible();
 				await axe(page);
 			});
 		}

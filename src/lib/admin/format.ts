@@ -14,8 +14,8 @@ export function shortTime(chTime: string | null | undefined, zone = 'UTC'): stri
 	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }
 
-/** A period for a table, to the minute in UTC, the day written once when both ends share it. */
-export function shortPeriod(from: string, to: string): string {
-	const [a, b] = [shortTime(from), shortTime(to)];
+/** A period for a table, to the minute in the zone and naming it, the day written once when both ends share it. */
+export function shortPeriod(from: string, to: string, zone = 'UTC'): string {
+	const [a, b] = [shortTime(from, zone), shortTime(to, zone)];
 	return a.slice(0, 10) === b.slice(0, 10) ? `${a.slice(0, 16)}–${b.slice(11)}` : `${a.slice(0, 16)} – ${b}`;
 }

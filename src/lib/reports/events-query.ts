@@ -8,6 +8,8 @@ export interface EventsBase {
 	to: Date;
 	tenant?: string;
 	timezone: string;
+	/** The report's own filters (the timeline's ip, actor, source): every link carries them. */
+	filter?: { ip?: string; actor?: string; source?: string };
 }
 
 export interface Drill {
@@ -29,12 +31,19 @@ export function eventsQuery(base: EventsBase, d: Drill = {}): string {
 	p.set('to', (d.to ?? base.to).toISOString());
 	if (base.tenant) p.set('tenant', base.tenant);
 	if (d.actor !== undefined) p.set('actor', d.actor);
+	else if (base.filter?.actor) p.set('actor', base.filter.actor);
 	for (const c of d.category ?? []) p.append('category', c);
 	for (const o of d.outcome ?? []) p.append('outcome', o);
 	for (const a of d.action ?? []) p.append('action', a);
 	if (d.ip) p.set('ip', d.ip);
+	else if (base.filter?.ip) p.set('ip', base.filter.ip);
 	if (d.target_type) p.set('target_type', d.target_type);
+	if (base.filter?.source) p.set('source', base.filter.source);
 	for (const f of d.f ?? []) p.append('f', f);
+	// A row's own user or address replaces the plain filter; the report's stays as an operator
+	// filter of the same meaning, so the link opens exactly the events counted.
+	if (d.actor !== undefined && base.filter?.actor && d.actor !== base.filter.actor) p.append('f', `actor:eq:${base.filter.actor}`);
+	if (d.ip && base.filter?.ip && d.ip !== base.filter.ip) p.append('f', `ip:cidr:${base.filter.ip}`);
 	p.set('tz', base.timezone);
 	return p.toString();
 }

@@ -111,3 +111,16 @@ export function periodParams(p: PagePeriod): URLSearchParams {
 	}
 	return out;
 }
+
+/**
+ * A page's period, answering a bad one in place: the bad parameter and why, beside the default
+ * period (in the zone asked for, when that one is good) so the rest of the page still shows.
+ */
+export function periodOrDefault(params: URLSearchParams, now: Date, fallbackTz: string): { p: PagePeriod; error: { param: string; message: string } | null } {
+	const p = periodFromParams(params, now, fallbackTz);
+	if (!('param' in p)) return { p, error: null };
+	const kept = new URLSearchParams();
+	const tz = params.get('tz');
+	if (tz && p.param !== 'tz') kept.set('tz', tz);
+	return { p: periodFromParams(kept, now, fallbackTz) as PagePeriod, error: p };
+}

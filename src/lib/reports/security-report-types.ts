@@ -53,6 +53,8 @@ interface Span {
 
 export interface SecurityReport {
 	period: { from: string; to: string; timezone: string };
+	/** The timeline filters the report is narrowed by (ip, actor, source); empty when none. */
+	filter: { ip?: string; actor?: string; source?: string };
 	business_hours: ({ tenant: string } & BusinessHours)[];
 	totals: PeriodTotals & { deleted_items: number } & Linked;
 	failed_logins_by_ip: ({ ip: string; failures: number; accounts: number; first_seen: string; last_seen: string; country: string | null; success_after: boolean } & Linked)[];

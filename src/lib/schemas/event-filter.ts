@@ -102,6 +102,14 @@ export const EventFilterSchema = z.object({
 });
 export type EventFilter = z.output<typeof EventFilterSchema>;
 
+/**
+ * The timeline's filters on who and where (IP or CIDR, user, source), which the security report
+ * and its API take too: one schema, so a value means the same on both.
+ */
+export const SUBJECT_FILTERS = ['ip', 'actor', 'source'] as const;
+export const SubjectFilterSchema = EventFilterSchema.pick({ ip: true, actor: true, source: true });
+export type SubjectFilter = z.output<typeof SubjectFilterSchema>;
+
 const REPEATABLE = new Set(['action', 'category', 'outcome', 'kind', 'f']);
 
 /** URLSearchParams to the object the schema reads; repeatable keys also accept comma lists. */

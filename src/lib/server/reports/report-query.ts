@@ -1,4 +1,5 @@
-import { inEngineRange } from '../../schemas/event-filter';
+import { inEngineRange, type SubjectFilter } from '../../schemas/event-filter';
+import { buildSubjectWhere, FilterError } from '../queries/events/event-where';
 import { canonicalTimeZone, notATimeZone } from '../../schemas/time-zone';
 import type { TenantScope } from '../queries/events/event-where';
 
@@ -10,9 +11,11 @@ export interface ReportQuery {
 	to: Date;
 	/** IANA zone: time series buckets start at midnight (or the hour) there, and times are shown in it. */
 	timezone: string;
+	/** The timeline's IP-or-CIDR, user and source filters, when the report is narrowed by them. */
+	filter?: SubjectFilter;
 }
 
-/** A report parameter the caller must fix; `param` names it (tenant, from, to, tz). */
+/** A report parameter the caller must fix; `param` names it (tenant, from, to, tz, ip, actor, source). */
 export class ReportError extends Error {
 	constructor(
 		readonly param: string,
@@ -36,6 +39,12 @@ export function checkReportQuery(q: ReportQuery): void {
 	if (q.to.getTime() - q.from.getTime() > MAX_REPORT_MS) throw new ReportError('from', 'the period may span at most 367 days');
 	// The engine's zone names are case-sensitive: only the spelling of the zone database goes through.
 	if (canonicalTimeZone(q.timezone) !== q.timezone) throw new ReportError('tz', notATimeZone(q.timezone));
+	try {
+		buildSubjectWhere(q.filter ?? {}, 'check');
+	} catch (e) {
+		if (e instanceof FilterError) throw new ReportError(e.param, e.message.slice(e.param.length + 2));
+		throw e;
+	}
 }
 
 /** The period of the same length just before this one, for "change against the previous period". */

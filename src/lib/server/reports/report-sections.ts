@@ -14,7 +14,7 @@ import { unusualExporters } from './unusual-exports';
 
 export const LIMITS = { failed_logins_by_ip: 25, failed_logins_by_country: 20, exports_by_user: 20, largest_exports: 10, privilege_changes: 100, configuration_changes: 100, deletion_groups: 20, deletion_bursts: 20, off_hours: 100 };
 
-export const baseOf = (q: ReportQuery): EventsBase => ({ from: q.from, to: q.to, tenant: q.tenant, timezone: q.timezone });
+export const baseOf = (q: ReportQuery): EventsBase => ({ from: q.from, to: q.to, tenant: q.tenant, timezone: q.timezone, filter: q.filter });
 export const targetOf = (r: { target_type: string; target_id: string; target_name: string }): Target => ({ type: r.target_type || null, id: r.target_id || null, name: r.target_name || null });
 
 /** One event as a report section lists it: when (in the report's zone), who, what, on what, and its link. */

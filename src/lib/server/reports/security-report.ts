@@ -8,6 +8,7 @@ import { changeSections, deletionSections, offHoursSections } from './report-sec
 import type { SecurityReport } from '../../reports/security-report-types';
 import { getReportRuleSettings } from './rule-settings';
 import { isoIn } from './series';
+import { filtersOf } from '../queries/reports/report-sql';
 
 export type { ReportQuery } from './report-query';
 export type { SecurityReport } from '../../reports/security-report-types';
@@ -36,6 +37,7 @@ export async function getSecurityReport(q: ReportQuery): Promise<SecurityReport>
 	const series = seriesSections(q, seriesRows);
 	return {
 		period: { from: isoIn(q.from, q.timezone), to: isoIn(q.to, q.timezone), timezone: q.timezone },
+		filter: Object.fromEntries(filtersOf(q).map((k) => [k, q.filter![k]])),
 		business_hours: offHours.business_hours,
 		totals: { ...totals, events_query: eventsQuery(base) },
 		...failed,

@@ -17,8 +17,18 @@ export const load = (async ({ locals, url, parent }) => {
 	if (!search.searchParams.has('status')) search.searchParams.set('status', 'open,acknowledged');
 	if (tenant && !search.searchParams.get('tenant')) search.searchParams.set('tenant', tenant);
 	search.searchParams.set('limit', String(PAGE_SIZE));
-	const filter = alertFilterOf(search, new Date());
-	if (filter instanceof Response) error(400, `This filter is not valid: ${(await filter.json()).error.message}`);
+	// A bad filter answers in place: it is left out, named with its reason, and the rest still filters.
+	let filter = alertFilterOf(search, new Date());
+	let filterError: { param: string; message: string } | null = null;
+	// Each pass leaves out one bad parameter, so this ends.
+	while (filter instanceof Response) {
+		const { parameter, message } = (await filter.json()).error as { parameter: string; message: string };
+		if (parameter === 'tenant' || !search.searchParams.has(parameter)) error(400, `This filter is not valid: ${message}`);
+		filterError ??= { param: parameter === 'from' ? 'since' : parameter, message: message.slice(parameter.length + 2) };
+		search.searchParams.delete(parameter);
+		if (parameter === 'status') search.searchParams.set('status', 'open,acknowledged');
+		filter = alertFilterOf(search, new Date());
+	}
 	const get = (k: string) => search.searchParams.get(k) ?? '';
 	try {
 		const scope = tenantScopeOf(locals.user);
@@ -30,7 +40,8 @@ export const load = (async ({ locals, url, parent }) => {
 			offset: filter.offset ?? 0,
 			pageSize: PAGE_SIZE,
 			filter: { status: get('status'), severity: get('severity'), rule_id: get('rule_id'), group: get('group'), since: get('since') || 'now-30d', to: get('to') },
-			rules: BUILTIN_RULES.map((r) => ({ id: r.id, name: r.name }))
+			rules: BUILTIN_RULES.map((r) => ({ id: r.id, name: r.name })),
+			filterError
 		};
 	} catch (e) {
 		if (e instanceof AlertScopeError) error(403, e.message);

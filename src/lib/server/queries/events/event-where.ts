@@ -1,4 +1,4 @@
-import type { EventFilter, OperatorFilter } from '../../../schemas/event-filter';
+import type { EventFilter, OperatorFilter, SubjectFilter } from '../../../schemas/event-filter';
 import { inEngineRange, parseOperatorFilter } from '../../../schemas/event-filter';
 import { parseCategory } from '../../ingest/categories';
 import { cidrRange } from '../../ingest/ip';
@@ -181,6 +181,23 @@ function period(filter: EventFilter, now: Date): { from: Date; to: Date } {
 	return { from, to };
 }
 
+/** The user, IP-or-CIDR and source filters, as the timeline and the reports both apply them. */
+function subjectConditions(b: Builder, f: SubjectFilter) {
+	if (f.actor) b.add(`(actor_id = ${b.bind(f.actor, 'String')} OR lower(actor_email) = ${b.bind(f.actor.toLowerCase(), 'String')})`);
+	if (f.ip) b.add(ipCondition(b, 'ip', f.ip));
+	if (f.source) b.add(`source = ${b.bind(f.source, 'String')}`);
+}
+
+/**
+ * The subject filters alone, as one condition over `events` columns whose parameters carry
+ * `prefix`: the reports narrow their raw-event reads with it. A bad value raises FilterError.
+ */
+export function buildSubjectWhere(f: SubjectFilter, prefix: string): { sql: string; params: Record<string, unknown> } {
+	const b = new Builder(prefix);
+	subjectConditions(b, f);
+	return { sql: b.parts.length ? b.parts.join(' AND ') : '1', params: b.params };
+}
+
 export interface WhereOptions {
 	/** A rollup's time column instead of occurred_at (rollups share tenant, category and outcome). */
 	timeColumn?: string;
@@ -209,10 +226,7 @@ export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Da
 		const me = opts.actorOnly.toLowerCase();
 		b.add(`(lower(actor_id) = ${b.bind(me, 'String')} OR lower(actor_email) = ${b.bind(me, 'String')})`);
 	}
-	if (filter.actor) {
-		const a = filter.actor;
-		b.add(`(actor_id = ${b.bind(a, 'String')} OR lower(actor_email) = ${b.bind(a.toLowerCase(), 'String')})`);
-	}
+	subjectConditions(b, filter);
 	if (filter.action.length) b.add(`action_key IN ${b.bind(filter.action.map((a) => a.toLowerCase()), 'Array(String)')}`);
 	if (filter.category.length) {
 		const cats = filter.category.map((c) => {
@@ -223,10 +237,8 @@ export function buildEventWhere(filter: EventFilter, scope: TenantScope, now: Da
 		b.add(`category IN ${b.bind(cats, 'Array(String)')}`);
 	}
 	if (filter.outcome.length) b.add(`outcome IN ${b.bind(filter.outcome, 'Array(String)')}`);
-	if (filter.ip) b.add(ipCondition(b, 'ip', filter.ip));
 	if (filter.target_type) b.add(`target_type = ${b.bind(filter.target_type, 'String')}`);
 	if (filter.target_id) b.add(`target_id = ${b.bind(filter.target_id, 'String')}`);
-	if (filter.source) b.add(`source = ${b.bind(filter.source, 'String')}`);
 	if (filter.q) b.add(textCondition(b, filter.q));
 	if (filter.kind.length) b.add(kindsSql(filter.kind));
 	if (filter.off_hours) {

@@ -4,7 +4,7 @@ import { toChTime } from '../../clickhouse/time';
 import { ACCOUNT } from '../event-kinds';
 import type { ReportQuery } from '../../reports/report-query';
 import { splitForRollup } from '../rollup-split';
-import { tenantSql } from './report-sql';
+import { filtersOf, subjectSql, tenantSql } from './report-sql';
 
 const Row = z.object({ n: z.coerce.number() });
 const HOUR = 3600e3;
@@ -24,11 +24,14 @@ export function activeUsersSplit(from: Date, to: Date) {
  * Distinct accounts (email, else actor id) with at least one successful event in [from, to), so a
  * password-spraying run over a thousand guessed names adds none: exact sets from
  * active_accounts_1d and active_accounts_1h (clickhouse/0014, 0015), the ends from the events.
+ * Those sets keep no address, user or source: a filtered report counts from the events alone.
  */
 export async function countActiveUsers(q: ReportQuery): Promise<number> {
 	const t = tenantSql(q);
-	const s = activeUsersSplit(q.from, q.to);
-	const params: Record<string, unknown> = { ...t.params, dFrom: toChTime(s.days.from), dTo: toChTime(s.days.to) };
+	const f = subjectSql(q);
+	const none = { from: q.to, to: q.to };
+	const s = filtersOf(q).length ? { days: none, hours: [none, none], raw: [{ from: q.from, to: q.to }] } : activeUsersSplit(q.from, q.to);
+	const params: Record<string, unknown> = { ...t.params, ...f.params, dFrom: toChTime(s.days.from), dTo: toChTime(s.days.to) };
 	const range = (col: string, name: string, r: { from: Date; to: Date }) => {
 		params[`${name}From`] = toChTime(r.from);
 		params[`${name}To`] = toChTime(r.to);
@@ -45,7 +48,7 @@ export async function countActiveUsers(q: ReportQuery): Promise<number> {
 				UNION ALL
 				SELECT accounts AS s FROM active_accounts_1h WHERE ${t.sql} AND (${hours})
 				UNION ALL
-				SELECT uniqExactState(${ACCOUNT}) AS s FROM events WHERE ${t.sql} AND (${raw}) AND outcome = 'success' AND ${ACCOUNT} != ''
+				SELECT uniqExactState(${ACCOUNT}) AS s FROM events WHERE ${t.sql} AND (${raw}) AND outcome = 'success' AND ${ACCOUNT} != '' AND ${f.sql}
 			)`
 	});
 	return row.n;

@@ -5,6 +5,7 @@ import type { ReportRuleSettings } from '../../../reports/security-report-types'
 import { DELETION_DRILL } from './kind-drill';
 import { DeletionGroupFields, PERIOD, periodParams, tenantSql } from './report-sql';
 import { fromChTime } from '../../clickhouse/time';
+import { securityEventsFrom } from './security-events-source';
 
 const Row = z.object({
 	actor: z.string(),
@@ -22,10 +23,11 @@ const Row = z.object({
  */
 export async function listDeletionBursts(q: ReportQuery, s: ReportRuleSettings['mass_deletion'], limit: number) {
 	const t = tenantSql(q);
+	const se = securityEventsFrom(q);
 	const rows = await query({
 		name: 'reports.listDeletionBursts',
 		row: Row,
-		params: { ...t.params, ...periodParams(q), limit, min: s.deletions, single: s.single_items ?? 0, window: s.window_minutes * 60_000 },
+		params: { ...t.params, ...se.params, ...periodParams(q), limit, min: s.deletions, single: s.single_items ?? 0, window: s.window_minutes * 60_000 },
 		sql: `SELECT actor, toString(min(occurred_at)) AS first, toString(max(occurred_at)) AS last, count() AS deletions, sum(items) AS n_items, ${DELETION_DRILL}
 			FROM (
 				SELECT actor, occurred_at, id, action_key, items, w, sum(gap) OVER (PARTITION BY actor ORDER BY ms, id ROWS UNBOUNDED PRECEDING) AS run
@@ -33,7 +35,7 @@ export async function listDeletionBursts(q: ReportQuery, s: ReportRuleSettings['
 					SELECT actor, occurred_at, id, action_key, items, toUnixTimestamp64Milli(occurred_at) AS ms,
 						count() OVER (PARTITION BY actor ORDER BY ms RANGE BETWEEN {window:UInt32} PRECEDING AND CURRENT ROW) AS w,
 						if(ms - lagInFrame(ms, 1, toInt64(0)) OVER (PARTITION BY actor ORDER BY ms, id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) > {window:UInt32}, 1, 0) AS gap
-					FROM security_events
+					FROM ${se.sql}
 					WHERE ${t.sql} AND kind = 'deletion' AND ${PERIOD}
 				)
 			)

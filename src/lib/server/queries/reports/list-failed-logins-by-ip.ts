@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { query } from '../../clickhouse/query';
 import { displayIp } from '../../ingest/ip';
 import type { ReportQuery } from '../../reports/report-query';
-import { failedLoginsSource, type IpRange } from './failed-logins-source';
+import { failedLoginsSource } from './failed-logins-source';
 import { fromChTime } from '../../clickhouse/time';
 
 const Row = z.object({
@@ -24,8 +24,8 @@ export interface FailedLoginsByIp {
 }
 
 /** Failed sign-ins (FAILED_SIGN_IN) per source address, most failures first. */
-export async function listFailedLoginsByIp(q: ReportQuery, limit: number, ip?: IpRange): Promise<FailedLoginsByIp[]> {
-	const src = failedLoginsSource(q, ip);
+export async function listFailedLoginsByIp(q: ReportQuery, limit: number): Promise<FailedLoginsByIp[]> {
+	const src = failedLoginsSource(q);
 	const rows = await query({
 		name: 'reports.listFailedLoginsByIp',
 		row: Row,

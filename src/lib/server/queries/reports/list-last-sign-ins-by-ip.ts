@@ -4,6 +4,7 @@ import { displayIp, toStoredIp } from '../../ingest/ip';
 import type { ReportQuery } from '../../reports/report-query';
 import { PERIOD, periodParams, tenantSql } from './report-sql';
 import { fromChTime } from '../../clickhouse/time';
+import { securityEventsFrom } from './security-events-source';
 
 const Row = z.object({ ip: z.string(), last: z.string() });
 
@@ -15,12 +16,13 @@ export async function listLastSignInsByIp(q: ReportQuery, ips: string[]): Promis
 	const stored = ips.map(toStoredIp).filter((x): x is string => !!x);
 	if (stored.length === 0) return new Map();
 	const t = tenantSql(q);
+	const se = securityEventsFrom(q);
 	const rows = await query({
 		name: 'reports.listLastSignInsByIp',
 		row: Row,
-		params: { ...t.params, ...periodParams(q), ips: stored },
+		params: { ...t.params, ...se.params, ...periodParams(q), ips: stored },
 		sql: `SELECT IPv6NumToString(ip) AS ip, toString(max(occurred_at)) AS last
-			FROM security_events
+			FROM ${se.sql}
 			WHERE ${t.sql} AND kind = 'sign_in' AND ${PERIOD} AND ip IN (SELECT toIPv6(arrayJoin({ips:Array(String)})))
 			GROUP BY ip`
 	});

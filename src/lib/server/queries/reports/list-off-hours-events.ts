@@ -4,6 +4,7 @@ import { displayIp } from '../../ingest/ip';
 import type { ReportQuery } from '../../reports/report-query';
 import { PERIOD, periodParams, tenantSql, type Sql } from './report-sql';
 import { fromChTime } from '../../clickhouse/time';
+import { securityEventsFrom } from './security-events-source';
 
 const Row = z.object({
 	id: z.string(),
@@ -27,15 +28,16 @@ const Row = z.object({
  */
 export async function listOffHoursEvents(q: ReportQuery, offHours: Sql, limit: number) {
 	const t = tenantSql(q);
+	const se = securityEventsFrom(q);
 	const rows = await query({
 		name: 'reports.listOffHoursEvents',
 		row: Row,
-		params: { ...t.params, ...offHours.params, ...periodParams(q), limit: limit * 2 },
+		params: { ...t.params, ...se.params, ...offHours.params, ...periodParams(q), limit: limit * 2 },
 		// Rows, not groups: a top-N by time is far cheaper than grouping every off-hours row by id.
 		// An event of two kinds has two rows, merged below; twice the limit leaves room for them.
 		sql: `SELECT toString(id) AS id, tenant, toString(occurred_at) AS occurred_at, toString(kind) AS kind, actor, actor_name, action,
 				IPv6NumToString(ip) AS ip, toString(country) AS country, toString(target_type) AS target_type, target_id, target_name
-			FROM security_events
+			FROM ${se.sql}
 			WHERE ${t.sql} AND ${PERIOD} AND ${offHours.sql}
 			ORDER BY occurred_at DESC, id DESC LIMIT {limit:UInt32}`
 	});

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { toChTime } from '../../clickhouse/time';
 import type { ReportQuery } from '../../reports/report-query';
 import { splitForRollup } from '../rollup-split';
+import { SUBJECT_FILTERS } from '../../../schemas/event-filter';
+import { buildSubjectWhere } from '../events/event-where';
 
 export interface Sql {
 	sql: string;
@@ -22,12 +24,19 @@ export function periodParams(q: Pick<ReportQuery, 'from' | 'to'>) {
 
 export const PERIOD = 'occurred_at >= {from:DateTime64(3)} AND occurred_at < {to:DateTime64(3)}';
 
+/** Which of the timeline's subject filters (ip, actor, source) narrow the report. */
+export const filtersOf = (q: Pick<ReportQuery, 'filter'>) => SUBJECT_FILTERS.filter((k) => !!q.filter?.[k]);
+
+/** The report's subject filters as one condition over `events` columns ('1' when none), built as the timeline builds them. */
+export const subjectSql = (q: Pick<ReportQuery, 'filter'>): Sql => buildSubjectWhere(q.filter ?? {}, 'subject');
+
 /**
  * The whole rollup buckets of a period and the raw-table edges either side, as bound parameters
- * `wholeFrom`/`wholeTo`; `RAW_EDGES` selects what the rollup does not cover.
+ * `wholeFrom`/`wholeTo`; `RAW_EDGES` selects what the rollup does not cover. When the rollup
+ * cannot answer the report's filter (`useRollup` false), no bucket is whole: the raw table answers all.
  */
-export function splitParams(q: Pick<ReportQuery, 'from' | 'to'>, unitMs: number) {
-	const { whole } = splitForRollup(q.from, q.to, unitMs);
+export function splitParams(q: Pick<ReportQuery, 'from' | 'to'>, unitMs: number, useRollup = true) {
+	const { whole } = useRollup ? splitForRollup(q.from, q.to, unitMs) : { whole: { from: q.to, to: q.to } };
 	return { ...periodParams(q), wholeFrom: toChTime(whole.from), wholeTo: toChTime(whole.to) };
 }
 

@@ -13,7 +13,6 @@ import { listAlertEvents } from '$lib/server/queries/alerts/list-alert-events';
 import { listNotificationsOfAlert } from '$lib/server/queries/alerts/notifications';
 import { listIncidentMembers } from '$lib/server/queries/alerts/list-unannounced';
 import { listIncidentAccounts } from '$lib/server/queries/alerts/list-incident-accounts';
-import { getTenantSettings } from '$lib/server/tenants/tenant-settings';
 
 export const load = (async ({ locals, params }) => {
 	if (!userCan(locals.user, 'alerts:read')) error(403, 'Your role may not see alerts');
@@ -21,10 +20,9 @@ export const load = (async ({ locals, params }) => {
 	if (!alert) error(404, 'No such alert');
 	const scope = tenantScopeOf(locals.user);
 	const leadId = alert.incidentId || alert.id;
-	const [events, notifications, settings, lead, members, history] = await Promise.all([
+	const [events, notifications, lead, members, history] = await Promise.all([
 		listAlertEvents({ tenant: alert.tenant, eventIds: alert.eventIds, from: alert.windowStart, to: alert.windowEnd }),
 		listNotificationsOfAlert(leadId),
-		getTenantSettings(alert.tenant),
 		leadId === alert.id ? alert : getAlert(scope, leadId),
 		listIncidentMembers([leadId]),
 		getAlertHistory(alert)
@@ -38,7 +36,6 @@ export const load = (async ({ locals, params }) => {
 		// The other alerts of its incident (the one leading it first), and the accounts in their events.
 		incident: incident.filter((x) => x.id !== alert.id).map(toAlertJson),
 		accounts,
-		timezone: settings.businessHours.timezone,
 		emails: notifications.map((n) => ({ subject: n.subject, status: n.status, attempts: n.attempts, recipients: n.recipients, error: n.last_error || null })),
 		canManage: userCan(locals.user, 'alerts:manage')
 	};
