@@ -16,7 +16,7 @@ const exportFigure = (col: string) => `if(${EXPORT_CATEGORY}, toString(${col}), 
 /**
  * The CSV export's columns, in order: the header, and the SQL that writes the cell as text the
  * way the API shows the field (ISO times in UTC, IPv4 without its ::ffff: prefix, '' for none).
- * Every field of the JSON export has its column (README, "Exports", lists them in this order).
+ * Every field of the JSON export has its column (docs/api.md, GET /api/v1/events/export, lists them in this order).
  */
 export const CSV_CELLS = [
 	['time', iso('occurred_at')],
