@@ -8,7 +8,7 @@
  * Usage: tsx bench/ingest-http.ts [--events=200000] [--clients=4] [--runs=3] [--skip-direct]
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -56,10 +56,18 @@ interface Run {
 	during: Latency;
 }
 
-async function timeline(base: string, key: string, plans: ReturnType<typeof planQueries>, until: () => boolean): Promise<number[]> {
+/** The first page asked one request after another; a failed one (a reset keep-alive socket) is counted, not fatal. */
+async function timeline(base: string, key: string, plans: ReturnType<typeof planQueries>, until: () => boolean): Promise<{ times: number[]; failed: number }> {
 	const times: number[] = [];
-	for (let i = 0; !until(); i++) times.push((await runHttpQuery(base, key, plans[i % plans.length])).ms);
-	return times;
+	let failed = 0;
+	for (let i = 0; !until(); i++) {
+		try {
+			times.push((await runHttpQuery(base, key, plans[i % plans.length])).ms);
+		} catch {
+			failed++;
+		}
+	}
+	return { times, failed };
 }
 
 async function once(i: number): Promise<Run> {
@@ -68,21 +76,26 @@ async function once(i: number): Promise<Run> {
 	try {
 		const plans = planQueries('timeline', 1000, now, seed ^ 0x3c3c);
 		let asked = 0;
-		const idle = (await timeline(server.base, key, plans, () => asked++ >= 22)).slice(2);
+		const idle = (await timeline(server.base, key, plans, () => asked++ >= 22)).times.slice(2);
 		const cpu0 = cpuSeconds(server.pid);
 		const others = new ForeignCpu([server.pid]);
 		let done = false;
 		const probe = timeline(server.base, key, plans, () => done);
-		const result = await ingestFile(server.base, key, file, clients).finally(() => (done = true));
+		const result = await ingestFile(server.base, key, file, clients)
+			.catch((e: unknown) => {
+				throw new Error(`${String(e)}; the server's log ends:\n${readFileSync(server.logPath, 'utf8').slice(-3000)}`);
+			})
+			.finally(() => (done = true));
+		const probed = await probe;
 		const run: Run = {
 			eventsPerS: (result.events / result.ms) * 1000,
 			serverCores: (cpuSeconds(server.pid) - cpu0) / (result.ms / 1000),
 			foreignCores: others.cores(),
 			idle: latency(idle),
-			during: latency(await probe)
+			during: latency(probed.times)
 		};
 		if (result.accepted !== n) throw new Error(`accepted ${result.accepted} of ${n}`);
-		log(`run ${i + 1}: ${fmtInt(run.eventsPerS)} events/s, server ${run.serverCores.toFixed(2)} cores, others ${run.foreignCores.toFixed(2)}; timeline p50 ${run.idle.p50.toFixed(1)} ms idle, ${run.during.p50.toFixed(1)} ms during (p95 ${run.during.p95.toFixed(0)}, ${run.during.runs} asked)`);
+		log(`run ${i + 1}: ${fmtInt(run.eventsPerS)} events/s, server ${run.serverCores.toFixed(2)} cores, others ${run.foreignCores.toFixed(2)}; timeline p50 ${run.idle.p50.toFixed(1)} ms idle, ${run.during.p50.toFixed(1)} ms during (p95 ${run.during.p95.toFixed(0)}, ${run.during.runs} answered, ${probed.failed} failed)`);
 		return run;
 	} finally {
 		await server.stop();
@@ -109,6 +122,8 @@ try {
 			engineRowsPerS: Math.round(engine),
 			ratio: Number((rate / engine).toFixed(2)),
 			serverCores: Number(median((r) => r.serverCores).toFixed(2)),
+			// Steadier than events/s on a shared machine: what one event costs the server, engine included.
+			serverCpuUsPerEvent: Number(median((r) => (r.serverCores / r.eventsPerS) * 1e6).toFixed(1)),
 			foreignCores: all.map((r) => Number(r.foreignCores.toFixed(2))),
 			timelineIdleP50: Number(median((r) => r.idle.p50).toFixed(1)),
 			timelineDuringP50: Number(median((r) => r.during.p50).toFixed(1)),
