@@ -19,6 +19,8 @@ interface Args {
 	nowMs: number;
 	dataDir: string;
 	batch: number;
+	/** false skips the seal phase (bench/ingest-http.ts wants the insert rate only). */
+	seals?: boolean;
 }
 
 export interface DirectResult {
@@ -76,7 +78,7 @@ if (pending.length > 0) await flush(pending);
 
 const rs = await client.query({ query: 'SELECT count() AS n FROM events', format: 'JSONEachRow' });
 result.stored = Number(((await rs.json()) as { n: string }[])[0].n);
-result.seals = await runSealBench(app, args.dataDir, new Date());
+if (args.seals !== false) result.seals = await runSealBench(app, args.dataDir, new Date());
 await closeClickHouse();
 console.log(`RESULT ${JSON.stringify(result)}`);
 process.exit(0);

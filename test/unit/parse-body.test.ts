@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { TOO_DEEP } from '../../src/lib/server/http/json-depth';
 import { parseBody } from '../../src/lib/server/ingest/parse-body';
+
+const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const NDJSON = 'application/x-ndjson';
 
 describe('parseBody', () => {
 	it('reads one object, an array, and NDJSON by content type or by shape', () => {
@@ -30,5 +34,19 @@ describe('parseBody', () => {
 	it('measures each event, for the per-event size limit', () => {
 		const r = parseBody('{"a":"xyz"}\n{"b":1}', 'application/x-ndjson');
 		expect(r.ok && r.sizes).toEqual([11, 7]);
+	});
+
+	it('refuses NDJSON nested past the limit, as deep as its deepest line, whatever else is wrong with it', () => {
+		expect(parseBody(`{"a":1}\n${nested(100)}`, NDJSON)).toMatchObject({ ok: true });
+		expect(parseBody(`{"a":1}\n${nested(101)}\n{"b":2}`, NDJSON)).toEqual({ ok: false, problem: { message: TOO_DEEP } });
+		// A later line that is not JSON does not hide the depth, nor does an earlier one.
+		expect(parseBody(`${nested(101)}\n{"a":`, NDJSON)).toEqual({ ok: false, problem: { message: TOO_DEEP } });
+		expect(parseBody(`{"a":\n${nested(101)}`, NDJSON)).toEqual({ ok: false, problem: { message: TOO_DEEP } });
+		expect(parseBody(`${'['.repeat(5000)}`, NDJSON)).toEqual({ ok: false, problem: { message: TOO_DEEP } });
+	});
+
+	it('counts only the nesting of NDJSON, not brackets inside its strings', () => {
+		const r = parseBody(`{"a":"${'{['.repeat(200)}"}\n{"b":[[1]]}`, NDJSON);
+		expect(r).toMatchObject({ ok: true, items: [{ a: '{['.repeat(200) }, { b: [[1]] }] });
 	});
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiKey } from '../auth/api-keys';
 import { getConfig } from '../config';
 import { submitIngest } from './commit';
+import { textMayHoldSurrogates } from './lone-surrogates';
 import { parseBody } from './parse-body';
 import { reservedProblems } from './reserved';
 import { MAX_EVENT_BYTES, prepareEvents, type EventProblem } from './prepare';
@@ -50,7 +51,8 @@ export async function ingest(req: IngestRequest): Promise<IngestOutcome> {
 	const prepared = await prepareEvents(parsed.items, parsed.sizes, {
 		now: req.now,
 		boundTenant: req.key.tenant ?? undefined,
-		retention: getConfig().retention
+		retention: getConfig().retention,
+		surrogateFree: !textMayHoldSurrogates(req.text)
 	});
 	if (!prepared.ok) {
 		const n = prepared.problems.length;
@@ -68,7 +70,8 @@ export async function ingest(req: IngestRequest): Promise<IngestOutcome> {
 		clientIds: parsed.items.some((i) => typeof i === 'object' && i !== null && 'id' in i && (i as { id: unknown }).id),
 		keyId: req.key.id,
 		idempotencyKey: req.idempotencyKey,
-		bodyHash: createHash('sha256').update(req.text).digest('hex')
+		// Only a replay under an Idempotency-Key compares bodies; hashing every 3 MB body for nothing cost ~1.5 ms.
+		bodyHash: req.idempotencyKey === undefined ? '' : createHash('sha256').update(req.text).digest('hex')
 	});
 	if (result.kind === 'conflict') return { status: 422, body: { message: 'this Idempotency-Key was already used with a different body' } };
 	if (result.kind === 'replayed') return { status: 202, body: { accepted: result.accepted, duplicates: 0, replayed: true } };

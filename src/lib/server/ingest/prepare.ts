@@ -9,7 +9,8 @@ import { loneSurrogatePaths } from './lone-surrogates';
 import { displayIp, NO_IP, toStoredIp } from './ip';
 import { retentionDays, type Retention } from './retention-days';
 import { canonicalHash, canonicalIp, HASH_FORM } from '../seals/canonical';
-import { toChTime } from '../clickhouse/time';
+import { isoToChTime, toChTime } from '../clickhouse/time';
+import { readWellFormed } from './well-formed';
 
 export const MAX_EVENT_BYTES = 64 * 1024;
 
@@ -24,6 +25,8 @@ export interface PrepareContext {
 	/** The tenant of a key bound to one; events naming another are refused. */
 	boundTenant?: string;
 	retention: Retention;
+	/** The items were parsed from a text that holds no surrogate (lone-surrogates.ts): none need looking at. */
+	surrogateFree?: boolean;
 }
 
 /**
@@ -51,26 +54,53 @@ function categoryOf(category: string | null | undefined, action: string, targetT
 	return c;
 }
 
+interface Address {
+	/** null when the text is no address. */
+	stored: string | null;
+	canonical: string;
+	country: string;
+	city: string;
+}
+
+// Senders repeat their addresses: parse, canonicalise and locate each once (a geo lookup walks the database's tree).
+const addressMemo = new Map<string, Address>();
+const NO_ADDRESS: Address = { stored: NO_IP, canonical: canonicalIp(NO_IP), country: '', city: '' };
+function addressOf(text: string | null | undefined, geo: GeoLookup): Address {
+	if (!text) return NO_ADDRESS;
+	let a = addressMemo.get(text);
+	if (a) return a;
+	const stored = toStoredIp(text);
+	const place = stored === null ? { country: '', city: '' } : geo(displayIp(stored));
+	a = { stored, canonical: stored === null ? '' : canonicalIp(stored), country: place.country, city: place.city };
+	if (addressMemo.size >= 100_000) addressMemo.clear();
+	addressMemo.set(text, a);
+	return a;
+}
+
 type Checked = { ok: true; row: EventRow } | { ok: false; problems: EventProblem[] };
 
 const NO_VOLUME = { records: 0, bytes: 0 };
 
 function check(raw: unknown, index: number, size: number, ctx: PrepareContext & { receivedAt: string }, geo: GeoLookup): Checked {
 	if (size > MAX_EVENT_BYTES) return { ok: false, problems: [{ index, field: '', message: `the event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}` }] };
-	const notText = loneSurrogatePaths(raw);
+	const notText = ctx.surrogateFree ? [] : loneSurrogatePaths(raw);
 	if (notText.length > 0) return { ok: false, problems: notText.map((field) => ({ index, field, message: 'holds a lone UTF-16 surrogate (such as \\ud800), which is not text; send valid Unicode' })) };
-	const parsed = EventInputSchema.safeParse(raw);
-	if (!parsed.success) {
-		return { ok: false, problems: parsed.error.issues.map((i) => ({ index, field: i.path.join('.') || '(event)', message: i.message })) };
+	let e = readWellFormed(raw);
+	if (!e) {
+		const parsed = EventInputSchema.safeParse(raw);
+		if (!parsed.success) {
+			return { ok: false, problems: parsed.error.issues.map((i) => ({ index, field: i.path.join('.') || '(event)', message: i.message })) };
+		}
+		e = parsed.data;
 	}
-	const e = parsed.data;
 	const problems: EventProblem[] = [];
 	const at = new Date(e.occurred_at);
 	if (Number.isNaN(at.getTime())) problems.push({ index, field: 'occurred_at', message: 'is not a valid time' });
 	else if (at.getTime() > ctx.now.getTime() + MAX_FUTURE_MS) problems.push({ index, field: 'occurred_at', message: 'is more than a day in the future' });
 	const category = categoryOf(e.category, e.action, e.target?.type ?? undefined);
 	if (!category) problems.push({ index, field: 'category', message: `unknown category "${e.category}"; use one of authentication, authorization, user_management, configuration, data_access, data_export, data_change, integration, system, other` });
-	const ip = e.ip ? toStoredIp(e.ip) : NO_IP;
+	const address = addressOf(e.ip, geo);
+	const ip = address.stored;
 	if (ip === null) problems.push({ index, field: 'ip', message: `"${e.ip}" is not an IPv4 or IPv6 address` });
 	const tenant = e.tenant ?? ctx.boundTenant ?? 'default';
 	if (ctx.boundTenant && tenant !== ctx.boundTenant) problems.push({ index, field: 'tenant', message: `this API key may only write to tenant "${ctx.boundTenant}"` });
@@ -82,12 +112,12 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext & 
 	if (problems.length > 0 || !category || ip === null) return { ok: false, problems };
 	const actor = e.actor ?? {};
 	const { records, bytes } = category === 'data_export' ? exportMetrics(e.details) : NO_VOLUME;
-	const place = geo(displayIp(ip));
+	const iso = at.toISOString();
 	// One literal with every column: spreading a row this wide costs more than all the checks.
 	const row: EventRow = {
 		id: e.id ?? randomUUID(),
 		tenant,
-		occurred_at: toChTime(at),
+		occurred_at: isoToChTime(iso),
 		received_at: ctx.receivedAt,
 		source: e.source ?? '',
 		actor_id: actor.id ?? '',
@@ -103,8 +133,8 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext & 
 		target_id: e.target?.id ?? '',
 		target_name: e.target?.name ?? '',
 		ip,
-		country: place.country,
-		city: place.city,
+		country: address.country,
+		city: address.city,
 		user_agent: e.user_agent ?? '',
 		session_id: e.session_id ?? '',
 		request_id: e.request_id ?? '',
@@ -116,7 +146,7 @@ function check(raw: unknown, index: number, size: number, ctx: PrepareContext & 
 		content_hash: '',
 		hash_form: HASH_FORM
 	};
-	row.content_hash = contentHash(row, at.toISOString(), canonicalIp(ip));
+	row.content_hash = contentHash(row, iso, address.canonical);
 	return { ok: true, row };
 }
 
