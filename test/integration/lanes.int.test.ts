@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { inBackground } from '../../src/lib/server/clickhouse/lane';
 import { query } from '../../src/lib/server/clickhouse/query';
-import { ready } from './helpers';
+import { call, ready } from './helpers';
+import { POST } from '../../src/routes/api/v1/events/+server';
 
 // The background lane sends plain SQL with the values rendered as literals (literal.ts); it must
 // answer exactly what the bound query answers on the interactive lane.
@@ -35,5 +36,33 @@ describe('the background lane', () => {
 		const ids = Array.from({ length: 20_000 }, () => randomUUID());
 		const rows = await inBackground(() => query({ name: 'test.manyIds', row: z.object({ n: z.coerce.number() }), params: { ids }, sql: 'SELECT length({ids:Array(UUID)}) AS n' }));
 		expect(rows).toEqual([{ n: 20_000 }]);
+	});
+});
+
+// Embedded lanes are engine sessions; a ClickHouse server runs every request in parallel itself,
+// and the test server that stands in for one (test/server-mode) answers one request at a time.
+describe.skipIf(!!process.env.CLICKHOUSE_URL)('the ingest lane', () => {
+	it('stores events while a long query holds the background lane', async () => {
+		const abort = new AbortController();
+		let longDone = false;
+		// A rule tick over a bulk import of history once held the background session for minutes.
+		const long = inBackground(() =>
+			query({ name: 'test.long', row: z.object({ x: z.unknown() }), signal: abort.signal, sql: `SELECT sleepEachRow(0.5) AS x FROM numbers(40) SETTINGS max_block_size = 1` })
+		).then(
+			() => (longDone = true),
+			() => (longDone = true)
+		);
+		// Wait until the engine runs it, by asking (the interactive session is free).
+		const Running = z.object({ n: z.coerce.number() });
+		const running = async () => (await query({ name: 'test.running', row: Running, sql: `SELECT count() AS n FROM system.processes WHERE query LIKE '%sleepEachRow(0.5)%' AND query NOT LIKE '%system.processes%'` }))[0].n;
+		while ((await running()) === 0 && !longDone);
+		expect(longDone).toBe(false);
+		const event = { id: randomUUID(), tenant: 'lanes', occurred_at: new Date().toISOString(), action: 'login', outcome: 'success' };
+		const answer = await call(POST, '/api/v1/events', { body: [event] });
+		expect(answer.status).toBe(202);
+		// Stored while the background session was still busy: ingest did not queue behind it.
+		expect(longDone).toBe(false);
+		abort.abort();
+		await long;
 	});
 });

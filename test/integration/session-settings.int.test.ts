@@ -27,12 +27,12 @@ let before: Record<Lane, z.infer<typeof Setting>[]>;
 
 beforeAll(async () => {
 	// Before the migrations and everything else: the sessions as the engine opens them.
-	before = { interactive: await changed('interactive'), background: await changed('background') };
+	before = { interactive: await changed('interactive'), background: await changed('background'), ingest: await changed('ingest') };
 	await ready();
 });
 
 describe('engine sessions', () => {
-	it('keep their settings through ingest, timeline, lookups, export, report and a rule tick on the background lane', async () => {
+	it('keep their settings through ingest, timeline, lookups, export, report and a rule tick on the background and ingest lanes', async () => {
 		const now = Date.now();
 		const events = Array.from({ length: 30 }, (_, i) => ({
 			id: randomUUID(),
@@ -53,5 +53,6 @@ describe('engine sessions', () => {
 		await inBackground(() => runRuleJob(new Date(now + 120e3), createMailer({ from: 'alerts@trailscope.test', outboxDir: mkdtempSync(join(tmpdir(), 'sess-outbox-')) })));
 		expect(await changed('interactive')).toEqual(before.interactive);
 		expect(await changed('background')).toEqual(before.background);
+		expect(await changed('ingest')).toEqual(before.ingest);
 	});
 });

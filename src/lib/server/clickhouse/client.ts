@@ -6,7 +6,8 @@ import type { Lane } from './lane';
 export type StoreKind = 'embedded' | 'server';
 
 let clientPromise: Promise<ClickHouseClient> | undefined;
-let backgroundPromise: Promise<ClickHouseClient> | undefined;
+/** The embedded engine's further sessions, one per lane beside the interactive one. */
+const lanePromises = new Map<Lane, Promise<ClickHouseClient>>();
 
 async function connectServer(): Promise<ClickHouseClient> {
 	const ch = getConfig().clickhouse;
@@ -74,17 +75,17 @@ export function getClickHouse(): Promise<ClickHouseClient> {
 }
 
 /**
- * The client of a lane. Embedded, the background lane is a second engine session that runs beside
- * the interactive one (it must be sent plain SQL: see lane.ts); a server answers both lanes'
- * requests in parallel itself, so both get the one client.
+ * The client of a lane. Embedded, each other lane is an engine session of its own that runs beside
+ * the interactive one (it must be sent plain SQL: see lane.ts); a server answers every lane's
+ * requests in parallel itself, so all get the one client.
  */
 export async function getLaneClient(lane: Lane): Promise<ClickHouseClient> {
 	if (lane === 'interactive' || storeKind() === 'server') return getClickHouse();
 	// The first session creates the database the second one selects.
 	await getClickHouse();
 	return once(
-		() => backgroundPromise,
-		(p) => (backgroundPromise = p),
+		() => lanePromises.get(lane),
+		(p) => (p ? lanePromises.set(lane, p) : lanePromises.delete(lane)),
 		connectEmbedded
 	);
 }
@@ -92,8 +93,8 @@ export async function getLaneClient(lane: Lane): Promise<ClickHouseClient> {
 export const storeKind = (): StoreKind => getConfig().clickhouse.mode;
 
 export async function closeClickHouse(): Promise<void> {
-	const pending = [clientPromise, backgroundPromise];
+	const pending = [clientPromise, ...lanePromises.values()];
 	clientPromise = undefined;
-	backgroundPromise = undefined;
+	lanePromises.clear();
 	for (const p of pending.reverse()) if (p) await (await p.catch(() => undefined))?.close();
 }

@@ -7,6 +7,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { z } from 'zod';
 import { getConfig } from '../config';
 import { getLaneClient } from './client';
+import { bulkLane } from './lane';
 import { sqlLiteral } from './literal';
 
 /**
@@ -27,7 +28,7 @@ async function columnTypes(table: string): Promise<Map<string, string>> {
 	const key = `${getConfig().clickhouse.database}.${table}`;
 	const known = structures.get(key);
 	if (known) return known;
-	const client = await getLaneClient('background');
+	const client = await getLaneClient(bulkLane());
 	const rs = await client.query({
 		query: `SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = ${sqlLiteral(table, 'String')} ORDER BY position`,
 		format: 'JSONEachRow'

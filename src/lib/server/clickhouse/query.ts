@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { getLaneClient, storeKind } from './client';
 import { insertThroughFile } from './file-insert';
-import { currentLane, type Lane } from './lane';
+import { bulkLane, currentLane, type Lane } from './lane';
 import { renderParams, withSettings, type Settings } from './literal';
 
 export interface QuerySpec<Row extends z.ZodType> {
@@ -27,11 +27,11 @@ export class StoreError extends Error {
 
 /**
  * The statement as sent, and its bound parameters: settings in a SETTINGS clause (chdb/connection
- * would turn `clickhouse_settings` into session SETs that stay), and on the embedded background
- * lane the values rendered as literals (bound queries of every session wait on one chain).
+ * would turn `clickhouse_settings` into session SETs that stay), and on the embedded engine's
+ * other lanes the values rendered as literals (bound queries of every session wait on one chain).
  */
 export function prepareStatement(sql: string, params: Record<string, unknown> | undefined, settings: Settings | undefined, lane: Lane) {
-	if (lane === 'background' && storeKind() === 'embedded') {
+	if (lane !== 'interactive' && storeKind() === 'embedded') {
 		const text = withSettings(renderParams(sql, params), settings);
 		if (text.length <= MAX_PLAIN_SQL) return { query: text, query_params: undefined };
 	}
@@ -70,13 +70,13 @@ export async function command(name: string, sql: string, params?: Record<string,
 
 /**
  * Inserts rows as one block, so a request's rows land together or not at all. Embedded, on the
- * background lane through a temporary file the engine reads (see file-insert.ts); a server takes
- * the client's own insert.
+ * caller's bulk lane (ingest's own, else the background one) through a temporary file the engine
+ * reads (see file-insert.ts); a server takes the client's own insert.
  */
 export async function insert(name: string, table: string, rows: readonly object[]): Promise<void> {
 	if (rows.length === 0) return;
 	try {
-		if (storeKind() === 'embedded') return await insertThroughFile(table, rows, (sql) => command(name, sql, undefined, 'background'));
+		if (storeKind() === 'embedded') return await insertThroughFile(table, rows, (sql) => command(name, sql, undefined, bulkLane()));
 		const client = await getLaneClient('interactive');
 		await client.insert({ table, values: rows as object[], format: 'JSONEachRow', clickhouse_settings: { log_comment: name } });
 	} catch (e) {

@@ -1,4 +1,4 @@
-import { inBackground } from '../clickhouse/lane';
+import { inLane } from '../clickhouse/lane';
 import { insert } from '../clickhouse/query';
 import type { EventRow } from './event-row';
 import { listStoredIds } from '../queries/events/list-stored-ids';
@@ -102,8 +102,9 @@ let committer: ReturnType<typeof createGroupCommit<IngestJob, JobResult>> | unde
 
 /** Submits a validated request to this process's group committer; resolves once it is stored. */
 export function submitIngest(job: IngestJob): Promise<Exclude<JobResult, { kind: 'failed' }>> {
-	// Batches are checked and written on the background lane: the timeline does not queue behind them.
-	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => inBackground(() => commitBatch(jobs, new Date())), {
+	// Batches are checked and written on ingest's own lane: neither the timeline nor a rule tick or an
+	// export makes the other wait.
+	committer ??= createGroupCommit<IngestJob, JobResult>((jobs) => inLane('ingest', () => commitBatch(jobs, new Date())), {
 		maxWeight: MAX_BATCH_ROWS,
 		weight: (j) => j.rows.length,
 		// The engine writes one batch while the next is checked: two in flight, never two holding
