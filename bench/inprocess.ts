@@ -35,7 +35,7 @@ async function run(p: QueryPlan): Promise<void> {
 		const filter = parseFilter(new URLSearchParams({ tenant: p.tenant, from: p.from.toISOString(), to: p.to.toISOString() }));
 		if (filter instanceof Response) throw new Error(`histogram filter refused: ${await filter.text()}`);
 		await getHistogram('*', filter, new Date(), { interval: '1h', timezone: 'UTC' });
-	} else if (p.kind === 'failed') await listFailedLoginsByIp({ scope: '*', tenant: p.tenant, from: p.from, to: p.to, timezone: 'UTC' }, 100, undefined);
+	} else if (p.kind === 'failed') await listFailedLoginsByIp({ scope: '*', tenant: p.tenant, from: p.from, to: p.to, timezone: 'UTC' }, 100);
 	else throw new Error(`no in-process run for ${p.kind}`);
 }
 

@@ -27,7 +27,7 @@ import { header, sizeLabel, sizeSection, type SizeResult } from './report';
 import { cpuSeconds, RssSampler, startServer, waitForQuiet, type RunningServer } from './server';
 import { loadSqlite } from './sqlite';
 import { runProductQueries } from './product';
-import { runTicks } from './tick';
+import { catchUpRules, runTicks } from './tick';
 import { fmtBytes, fmtDuration, fmtInt } from './stats';
 
 const argv = process.argv.slice(2);
@@ -106,8 +106,10 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 	});
 	const serverCores = (cpuSeconds(server.pid) - cpu0) / (ingest.ms / 1000);
 	const foreign = { ingest: others.cores(), queries: 0, sqlite: 0 };
-	log(`${fmtInt(n)}: HTTP ${fmtInt((ingest.events / ingest.ms) * 1000)} events/s; waiting for merges`);
+	log(`${fmtInt(n)}: HTTP ${fmtInt((ingest.events / ingest.ms) * 1000)} events/s; the rules catch up with the import`);
 	rss.enter('settle');
+	const catchUp = await catchUpRules(server.base, key);
+	log(`${fmtInt(n)}: rules caught up in ${fmtDuration(catchUp.ms)} (${fmtInt(catchUp.alerts)} alerts); waiting for merges`);
 	const settleMs = await waitForQuiet(server.pid);
 	rss.enter('queries');
 	others = new ForeignCpu([server.pid]);
@@ -141,6 +143,7 @@ async function runSize(app: AppSnapshot, n: number): Promise<SizeResult> {
 		ingest: { ...ingest, clients, serverCores },
 		rss: { ingest: Math.max(rss.peaks.ingest ?? 0, rss.peaks.settle ?? 0), queries: rss.peaks.queries ?? 0, final: rss.last },
 		settleMs,
+		catchUp,
 		queries: api.results,
 		page,
 		product,
