@@ -106,4 +106,55 @@ describe('foldIncidents', () => {
 		expect(foldIncidents([same, other, later], [live], o).map((a) => a.id)).toEqual(['n2', 'n3']);
 		expect(same.incidentId).toBe('old');
 	});
+
+	// The definition, compared pair by pair: what the indexed fold must give on any batch.
+	function pairwise(opened: Alert[], leaders: Alert[]): Map<string, string> {
+		const related = (l: Alert, a: Alert) => {
+			const reach = o.cooldownMsOf();
+			if (l.tenant !== a.tenant || a.windowStart.getTime() > l.windowEnd.getTime() + reach || a.windowEnd.getTime() < l.windowStart.getTime() - reach) return false;
+			const ips = (x: Alert) => x.groupValues.filter((_, i) => x.groupFields[i] === 'ip');
+			return a.eventIds.some((id) => l.eventIds.includes(id)) || ips(a).some((ip) => ips(l).includes(ip));
+		};
+		const known = [...leaders];
+		const out = new Map<string, string>();
+		const rank = { critical: 3, high: 2, medium: 1, low: 0 } as Record<string, number>;
+		const prec = { distinct: 0, sequence: 1, threshold: 4, match: 5 } as Record<string, number>;
+		const order = [...opened].sort((a, b) => rank[b.severity] - rank[a.severity] || prec[types[a.ruleId]] - prec[types[b.ruleId]] || a.firstSeen.getTime() - b.firstSeen.getTime() || a.id.localeCompare(b.id));
+		for (const a of order) {
+			const lead = known.find((l) => related(l, a));
+			out.set(a.id, lead ? lead.incidentId || lead.id : a.id);
+			known.push({ ...a, incidentId: out.get(a.id)! });
+		}
+		return out;
+	}
+
+	it('gives every alert of a large random batch the incident the pairwise definition gives it', () => {
+		let seed = 7;
+		const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+		const rules = Object.keys(types);
+		const make = (id: string): Alert => {
+			const start = new Date(T('00:00').getTime() + rnd(10 * 24 * 60) * 60_000);
+			const byIp = rnd(2) === 0;
+			return alert(id, rules[rnd(4)], (['low', 'medium', 'high', 'critical'] as const)[rnd(4)], {
+				tenant: ['acme', 'globex'][rnd(2)],
+				groupFields: byIp ? ['ip'] : ['actor'],
+				groupValues: byIp ? [`10.0.0.${rnd(12)}`] : [`u-${rnd(12)}`],
+				eventIds: Array.from({ length: rnd(4) }, () => `e${rnd(300)}`),
+				windowStart: start,
+				windowEnd: new Date(start.getTime() + (1 + rnd(30)) * 60_000),
+				firstSeen: new Date(start.getTime() + rnd(60) * 1000)
+			});
+		};
+		const leaders = Array.from({ length: 40 }, (_, i) => ({ ...make(`l${i}`), incidentId: rnd(3) === 0 ? `inc${rnd(5)}` : '' }));
+		const opened = Array.from({ length: 1500 }, (_, i) => make(`a${i}`));
+		const expected = pairwise(opened, leaders);
+		const leads = foldIncidents(opened, leaders, o);
+		expect(new Map(opened.map((a) => [a.id, a.incidentId]))).toEqual(expected);
+		expect(leads.map((a) => a.id).sort()).toEqual(opened.filter((a) => expected.get(a.id) === a.id).map((a) => a.id).sort());
+		// Not a vacuous batch: some alerts joined an earlier one, some a live leader, some stand alone.
+		const joined = opened.filter((a) => a.incidentId !== a.id);
+		expect(joined.length).toBeGreaterThan(100);
+		expect(joined.some((a) => a.incidentId.startsWith('l') || a.incidentId.startsWith('inc'))).toBe(true);
+		expect(leads.length).toBeGreaterThan(100);
+	});
 });

@@ -1,4 +1,5 @@
 import type { Rule } from '../../schemas/rule';
+import { groupBy } from '../../group-by';
 import type { BusinessHours } from '../../schemas/tenant-settings';
 import { evidenceQuery } from '../../alerts/evidence-query';
 import { MAX_EVIDENCE_IDS } from '../../alerts/links';
@@ -152,15 +153,7 @@ async function evaluateRule(rule: Rule, tenants: readonly string[], hours: Reado
 	return decisions;
 }
 
-function byTenant(alerts: readonly Alert[]): Map<string, Alert[]> {
-	const out = new Map<string, Alert[]>();
-	for (const a of alerts) {
-		const list = out.get(a.tenant);
-		if (list) list.push(a);
-		else out.set(a.tenant, [a]);
-	}
-	return out;
-}
+const byTenant = (alerts: readonly Alert[]) => groupBy(alerts, (a) => a.tenant);
 
 async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 	const report: EvaluationReport = { runs: [], opened: [], extended: [], errors: [] };
@@ -178,7 +171,7 @@ async function evaluateAll(o: EvaluationOptions): Promise<EvaluationReport> {
 		}
 	}
 	const openedBy = byTenant(report.opened);
-	const sinceBy = new Map([...openedBy].map(([t, opened]) => [t, new Date(Math.min(...opened.map((a) => a.windowStart.getTime())) - 7 * 86_400_000)]));
+	const sinceBy = new Map([...openedBy].map(([t, opened]) => [t, new Date(opened.reduce((m, a) => Math.min(m, a.windowStart.getTime()), Infinity) - 7 * 86_400_000)]));
 	const leaders = byTenant(await listIncidentLeaders(sinceBy));
 	for (const [tenant, opened] of openedBy)
 		foldIncidents(opened, leaders.get(tenant) ?? [], {

@@ -1,4 +1,5 @@
 import type { Rule } from '../../schemas/rule';
+import { groupBy } from '../../group-by';
 import { renderAlertEmail, renderAlertSummary } from '../mail/render-alert';
 import { listAlertEvents } from '../queries/alerts/list-alert-events';
 import { listIncidentAccounts } from '../queries/alerts/list-incident-accounts';
@@ -21,12 +22,6 @@ const ANNOUNCE_WITHIN_MS = 7 * 86_400_000;
 
 const unique = (xs: string[]) => [...new Set(xs.map((x) => x.trim().toLowerCase()).filter(Boolean))];
 
-function byKey<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-	const out = new Map<string, T[]>();
-	for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
-	return out;
-}
-
 /**
  * Puts an email in the outbox for every incident not yet announced: one per alert, or, when a
  * tenant has more than the burst cap at once (a large import, the demo's history), one summary
@@ -35,13 +30,19 @@ function byKey<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
 export async function notifyPending(rules: ReadonlyMap<string, Rule>, o: NotifyOptions): Promise<number> {
 	const pending = await listUnannouncedAlerts(new Date(o.now.getTime() - ANNOUNCE_WITHIN_MS));
 	if (pending.length === 0) return 0;
-	const related = byKey(await listIncidentMembers(pending.map((a) => a.id)), (a) => a.incidentId);
+	const byTenant = [...groupBy(pending, (a) => a.tenant)].map(([tenant, alerts]) => ({
+		tenant,
+		groups: alerts.length > o.burstCap ? [...groupBy(alerts, (a) => a.ruleId).values()] : alerts.map((a) => [a])
+	}));
+	// Only an alert's own email tells its incident's other alerts: after an import, asking for the
+	// members of every summarised incident read tens of thousands of alerts for nothing.
+	const alone = byTenant.flatMap((t) => t.groups.filter((g) => g.length === 1).map((g) => g[0].id));
+	const related = groupBy(await listIncidentMembers(alone), (a) => a.incidentId);
 	const messages: OutgoingMessage[] = [];
-	for (const [tenant, alerts] of byKey(pending, (a) => a.tenant)) {
+	for (const { tenant, groups } of byTenant) {
 		const settings = await getTenantSettings(tenant);
 		const timezone = settings.businessHours.timezone;
 		const recipientsOf = (a: Alert) => unique([...o.recipients, ...settings.alertRecipients, ...(rules.get(a.ruleId)?.recipients ?? [])]);
-		const groups = alerts.length > o.burstCap ? [...byKey(alerts, (a) => a.ruleId).values()] : alerts.map((a) => [a]);
 		for (const group of groups) {
 			const rule = rules.get(group[0].ruleId);
 			const noun = rule?.noun ?? 'events';

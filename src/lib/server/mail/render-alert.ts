@@ -3,6 +3,7 @@ import type { EventOutput } from '../../schemas/event-output';
 import { alertHref, evidenceHref } from '../../alerts/links';
 import { latenessNote } from '../../alerts/lateness';
 import type { Alert } from '../rules/decide';
+import { SEVERITY_RANK } from '../../schemas/rule';
 import type { IncidentAccount } from '../queries/alerts/list-incident-accounts';
 import { layout, stacked, table, type Rendered } from './html';
 import { escapeHtml, formatCount, formatWindow } from '../../format';
@@ -110,18 +111,35 @@ export function renderAlertEmail(a: Alert, ctx: AlertMailContext): Rendered {
 	return { subject, text, html: layout(subject, body) };
 }
 
-/** One email for a burst of alerts raised at once (a large import, a sender back after hours), instead of one email each. */
+/** A summary lists this many alerts, most severe and newest first; a link opens the rest. */
+export const SUMMARY_ROWS = 25;
+
+const bySeverityThenNewest = (a: Alert, b: Alert) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.lastSeen.getTime() - a.lastSeen.getTime() || a.id.localeCompare(b.id);
+
+/**
+ * One email for a burst of alerts raised at once (a large import, a sender back after hours),
+ * instead of one email each. It names the first SUMMARY_ROWS and links the list of all of them:
+ * a catch-up over an imported month raises tens of thousands, and a phone does not open a table
+ * of that size.
+ */
 export function renderAlertSummary(alerts: Alert[], ctx: { appUrl: string; timezone: string; tenant: string; nounOf: (ruleId: string) => string; now?: Date }): Rendered {
 	const high = alerts.filter((a) => a.severity === 'high' || a.severity === 'critical').length;
 	const rules = [...new Set(alerts.map((a) => a.ruleName))];
 	const what = rules.length === 1 ? `${rules[0]} alerts` : 'new alerts';
-	const subject = `[ALERTS] ${alerts.length} ${what} in ${ctx.tenant}${high ? ` (${high} high)` : ''}`.replace(/[\r\n]+/g, ' ');
-	const rows = alerts.map((a) => [a.severity.toUpperCase(), a.ruleName, groupPhrase(a), `${formatCount(a.count)} ${ctx.nounOf(a.ruleId)}`, formatWhen(a.lastSeen, ctx.timezone), `${ctx.appUrl}${alertHref(a.id)}`]);
-	const text = textLines([subject, '', ...rows.map((r) => r.join('  ')), '', `All alerts: ${ctx.appUrl}/alerts?status=open`]);
+	const subject = `[ALERTS] ${formatCount(alerts.length)} ${what} in ${ctx.tenant}${high ? ` (${formatCount(high)} high)` : ''}`.replace(/[\r\n]+/g, ' ');
+	const shown = [...alerts].sort(bySeverityThenNewest).slice(0, SUMMARY_ROWS);
+	const rows = shown.map((a) => [a.severity.toUpperCase(), a.ruleName, groupPhrase(a), `${formatCount(a.count)} ${ctx.nounOf(a.ruleId)}`, formatWhen(a.lastSeen, ctx.timezone), `${ctx.appUrl}${alertHref(a.id)}`]);
+	const ruleIds = [...new Set(alerts.map((a) => a.ruleId))];
+	const list = new URLSearchParams({ status: 'open', tenant: ctx.tenant, ...(ruleIds.length === 1 ? { rule_id: ruleIds[0] } : {}) });
+	const listUrl = `${ctx.appUrl}/alerts?${list}`;
+	const more = alerts.length - shown.length;
+	const moreLine = more > 0 ? `and ${formatCount(more)} more, listed with the rest` : '';
+	const text = textLines([subject, '', ...rows.map((r) => r.join('  ')), ...(moreLine ? [moreLine] : []), '', `All of them: ${listUrl}`]);
 	const body = `
 		<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(subject)}</h1>
-		<p style="margin:0 0 12px">So many alerts were raised at once that they come in one email${alerts.some((a) => latenessNote(a)) ? ', most about events delivered late or imported' : ''}.</p>
+		<p style="margin:0 0 12px">So many alerts were raised at once that they come in one email${alerts.some((a) => latenessNote(a)) ? ', most about events delivered late or imported' : ''}${more > 0 ? `; the ${shown.length} most severe and most recent are below` : ''}.</p>
 		${table(['Severity', 'Rule', 'Group', 'Count', 'Last seen', 'Link'], rows, false, 5)}
-		<p style="margin:20px 0"><a href="${escapeHtml(`${ctx.appUrl}/alerts?status=open`)}" style="color:#1d4ed8">See all open alerts</a></p>`;
+		${more > 0 ? `<p style="margin:12px 0 0">And ${escapeHtml(formatCount(more))} more.</p>` : ''}
+		<p style="margin:20px 0"><a href="${escapeHtml(listUrl)}" style="color:#1d4ed8">See all ${escapeHtml(formatCount(alerts.length))} in the alert list</a></p>`;
 	return { subject, text, html: layout(subject, body) };
 }

@@ -57,16 +57,23 @@ export interface Evidence {
 	names: { actorName: string; actorEmail: string; targetName: string };
 }
 
+export const EVIDENCE_SLICE = 20_000;
+
 const NONE: Evidence = { ids: [], events: 0, measure: 0, names: { actorName: '', actorEmail: '', targetName: '' } };
 
 /** The evidence of each span, in the order given: ids sampled, events counted, the rule's measure, names. */
 export async function listEvidence(rule: Rule, hoursOf: (tenant: string) => BusinessHours, spans: readonly EvidenceSpan[], sample = 100): Promise<Evidence[]> {
-	if (spans.length === 0) return [];
-	const q = compileEvidenceBatch(rule, hoursOf, spans, sample);
-	const rows = await query({ name: 'rules.listEvidence', row: EvidenceRow, params: q.params, sql: q.sql });
-	const byIdx = new Map(rows.map((r) => [r.idx, r]));
-	return spans.map((_, i) => {
-		const r = byIdx.get(i + 1);
-		return r ? { ids: r.ids, events: r.events, measure: r.measure, names: { actorName: r.actor_name, actorEmail: r.actor_email, targetName: r.target_name } } : NONE;
-	});
+	const out: Evidence[] = [];
+	// In slices: the spans travel as parameters, and a catch-up over an imported month decides hundreds of thousands.
+	for (let at = 0; at < spans.length; at += EVIDENCE_SLICE) {
+		const slice = spans.slice(at, at + EVIDENCE_SLICE);
+		const q = compileEvidenceBatch(rule, hoursOf, slice, sample);
+		const rows = await query({ name: 'rules.listEvidence', row: EvidenceRow, params: q.params, sql: q.sql });
+		const byIdx = new Map(rows.map((r) => [r.idx, r]));
+		slice.forEach((_, i) => {
+			const r = byIdx.get(i + 1);
+			out.push(r ? { ids: r.ids, events: r.events, measure: r.measure, names: { actorName: r.actor_name, actorEmail: r.actor_email, targetName: r.target_name } } : NONE);
+		});
+	}
+	return out;
 }
