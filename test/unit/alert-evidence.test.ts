@@ -128,33 +128,45 @@ describe('foldIncidents', () => {
 		return out;
 	}
 
-	it('gives every alert of a large random batch the incident the pairwise definition gives it', () => {
-		let seed = 7;
-		const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-		const rules = Object.keys(types);
-		const make = (id: string): Alert => {
-			const start = new Date(T('00:00').getTime() + rnd(10 * 24 * 60) * 60_000);
-			const byIp = rnd(2) === 0;
-			return alert(id, rules[rnd(4)], (['low', 'medium', 'high', 'critical'] as const)[rnd(4)], {
-				tenant: ['acme', 'globex'][rnd(2)],
-				groupFields: byIp ? ['ip'] : ['actor'],
-				groupValues: byIp ? [`10.0.0.${rnd(12)}`] : [`u-${rnd(12)}`],
-				eventIds: Array.from({ length: rnd(4) }, () => `e${rnd(300)}`),
-				windowStart: start,
-				windowEnd: new Date(start.getTime() + (1 + rnd(30)) * 60_000),
-				firstSeen: new Date(start.getTime() + rnd(60) * 1000)
-			});
-		};
-		const leaders = Array.from({ length: 40 }, (_, i) => ({ ...make(`l${i}`), incidentId: rnd(3) === 0 ? `inc${rnd(5)}` : '' }));
-		const opened = Array.from({ length: 1500 }, (_, i) => make(`a${i}`));
+let seed = 7;
+	const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+	const make = (id: string, days: number): Alert => {
+		const start = new Date(T('00:00').getTime() + rnd(days * 24 * 60) * 60_000);
+		const byIp = rnd(2) === 0;
+		return alert(id, Object.keys(types)[rnd(4)], (['low', 'medium', 'high', 'critical'] as const)[rnd(4)], {
+			tenant: ['acme', 'globex'][rnd(2)],
+			groupFields: byIp ? ['ip'] : ['actor'],
+			groupValues: byIp ? [`10.0.0.${rnd(12)}`] : [`u-${rnd(12)}`],
+			eventIds: Array.from({ length: rnd(4) }, () => `e${rnd(300)}`),
+			windowStart: start,
+			windowEnd: new Date(start.getTime() + (1 + rnd(30)) * 60_000),
+			firstSeen: new Date(start.getTime() + rnd(60) * 1000)
+		});
+	};
+	const check = (opened: Alert[], leaders: Alert[]) => {
 		const expected = pairwise(opened, leaders);
 		const leads = foldIncidents(opened, leaders, o);
 		expect(new Map(opened.map((a) => [a.id, a.incidentId]))).toEqual(expected);
 		expect(leads.map((a) => a.id).sort()).toEqual(opened.filter((a) => expected.get(a.id) === a.id).map((a) => a.id).sort());
+		return leads;
+	};
+
+	it('gives every alert of a large random batch the incident the pairwise definition gives it', () => {
+		const leaders = Array.from({ length: 40 }, (_, i) => ({ ...make(`l${i}`, 10), incidentId: rnd(3) === 0 ? `inc${rnd(5)}` : '' }));
+		const opened = Array.from({ length: 1500 }, (_, i) => make(`a${i}`, 10));
+		const leads = check(opened, leaders);
 		// Not a vacuous batch: some alerts joined an earlier one, some a live leader, some stand alone.
 		const joined = opened.filter((a) => a.incidentId !== a.id);
 		expect(joined.length).toBeGreaterThan(100);
 		expect(joined.some((a) => a.incidentId.startsWith('l') || a.incidentId.startsWith('inc'))).toBe(true);
 		expect(leads.length).toBeGreaterThan(100);
+	});
+
+	it('finds the same leads for a tick\'s few alerts among a month of live leaders, most of them out of reach', () => {
+		for (let round = 0; round < 20; round++) {
+			const leaders = Array.from({ length: 3000 }, (_, i) => make(`l${round}-${i}`, 30));
+			const opened = Array.from({ length: 6 }, (_, i) => make(`a${round}-${i}`, 30));
+			check(opened, leaders);
+		}
 	});
 });

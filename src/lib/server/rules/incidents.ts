@@ -19,6 +19,31 @@ function near(lead: Alert, a: Alert, o: FoldOptions): boolean {
 }
 
 /**
+ * Whether any of these alerts falls within a leader's cooldown of it. A tick's few new alerts meet
+ * every live leader of the month (a late event reaches back that far): indexing the events of all
+ * of them cost more than the rest of the tick.
+ */
+function withinReach(opened: readonly Alert[], o: FoldOptions): (lead: Alert) => boolean {
+	const sorted = [...opened].sort((a, b) => a.windowStart.getTime() - b.windowStart.getTime());
+	const starts = sorted.map((a) => a.windowStart.getTime());
+	// The latest end among the alerts starting up to each one.
+	const ends: number[] = [];
+	for (const a of sorted) ends.push(Math.max(ends[ends.length - 1] ?? -Infinity, a.windowEnd.getTime()));
+	return (lead) => {
+		const reach = o.cooldownMsOf(lead.ruleId);
+		const latest = lead.windowEnd.getTime() + reach;
+		let lo = 0;
+		let hi = starts.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (starts[mid] <= latest) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo > 0 && ends[lo - 1] >= lead.windowStart.getTime() - reach;
+	};
+}
+
+/**
  * Sets `incidentId` on newly opened alerts: the id of an incident they belong to (a live leading
  * alert, or one opened before them in this batch), else their own. Two alerts are one incident when
  * they share an event, or a source address, within the cooldown; of several, the first known leads.
@@ -39,7 +64,8 @@ export function foldIncidents(opened: readonly Alert[], leaders: readonly Alert[
 			else byKey.set(k, [i]);
 		}
 	};
-	leaders.forEach(remember);
+	const reachable = withinReach(opened, o);
+	for (const l of leaders) if (reachable(l)) remember(l);
 	const fresh: Alert[] = [];
 	const order = [...opened].sort(
 		(a, b) =>
