@@ -49,4 +49,11 @@ describe('the timeline page', () => {
 		const none = await listFilterSuggestions('*', EventFilterSchema.parse({ tenant, from: 'now-1h', to: 'now-30m' }), new Date());
 		expect(none).toEqual({ actions: [], actors: [], sources: [] });
 	});
+
+	it('counts its suggestions over the newest events of the period only', async () => {
+		const filter = EventFilterSchema.parse({ tenant, from: 'now-1h' });
+		// The three failed sign-ins are newer than the export.
+		expect(await listFilterSuggestions('*', filter, new Date(), { sample: 3 })).toEqual({ actions: ['login_failed'], actors: ['ana@tp.example'], sources: ['portal'] });
+		expect((await listFilterSuggestions('*', filter, new Date(), { sample: 4 })).actions).toEqual(['login_failed', 'export']);
+	});
 });
